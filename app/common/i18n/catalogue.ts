@@ -1,0 +1,42 @@
+import { admin } from "./messages/admin.ts";
+import { auth } from "./messages/auth.ts";
+import { book } from "./messages/book.ts";
+import { common } from "./messages/common.ts";
+import { DEFAULT_LOCALE, type Locale } from "./locales.ts";
+
+/**
+ * Kapittel's one message catalogue. It is split into sections only so that each area of the
+ * app keeps its messages in one file; keys are globally unique and prefixed by section.
+ */
+export const catalogue = { ...common, ...auth, ...book, ...admin } as const;
+
+export type MessageKey = keyof typeof catalogue;
+export type MessageParams = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+export function isMessageKey(value: unknown): value is MessageKey {
+  return typeof value === "string" && Object.hasOwn(catalogue, value);
+}
+
+/** The message in the given language with `{name}` placeholders filled in. */
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  const entry = catalogue[key] as Record<Locale, string> | undefined;
+  const template = entry?.[locale] ?? entry?.[DEFAULT_LOCALE] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : match,
+  );
+}
+
+/** A translate function bound to one language. */
+export function translator(locale: Locale): Translate {
+  return (key, params) => translate(locale, key, params);
+}
+
+/**
+ * Validation messages travel from zod schemas as catalogue keys; this turns one into text
+ * and leaves any other string (a message already written for people) as it is.
+ */
+export function translateMessage(locale: Locale, message: string): string {
+  return isMessageKey(message) ? translate(locale, message) : message;
+}

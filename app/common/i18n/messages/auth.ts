@@ -1,0 +1,3 @@
+import type { MessageSection } from "../locales.ts";
+
+export const auth = {} satisfies MessageSection;

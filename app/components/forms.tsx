@@ -1,0 +1,197 @@
+import type { InputHTMLAttributes, LabelHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { useId } from "react";
+import { translateMessage } from "#app/common/i18n/catalogue.ts";
+import { useLocale } from "#app/utils/root-data.ts";
+
+/** Field errors as conform reports them: catalogue keys (from zod schemas) or ready text. */
+export type FieldErrors = string[] | undefined | null;
+
+/** The errors under a field, translated, announced to screen readers. */
+export function ErrorList({ id, errors }: { id?: string; errors: FieldErrors }) {
+  const locale = useLocale();
+  const shown = errors?.filter(Boolean) ?? [];
+  if (shown.length === 0) return null;
+  return (
+    <ul id={id} className="mt-1 space-y-0.5 text-sm text-red-700">
+      {shown.map((error) => (
+        <li key={error}>{translateMessage(locale, error)}</li>
+      ))}
+    </ul>
+  );
+}
+
+const inputClass =
+  "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm focus:border-[var(--color-accent)] focus:outline-none focus:ring-2 focus:ring-[var(--color-accent)]/30 aria-[invalid=true]:border-red-600";
+
+type FieldShellProps = { label: ReactNode; help?: ReactNode; errors: FieldErrors; className?: string };
+
+function useFieldIds(explicitId: string | undefined) {
+  const fallback = useId();
+  const id = explicitId ?? fallback;
+  return { id, errorId: `${id}-error`, helpId: `${id}-help` };
+}
+
+function describedBy(ids: { errorId: string; helpId: string }, hasErrors: boolean, hasHelp: boolean) {
+  return [hasHelp ? ids.helpId : null, hasErrors ? ids.errorId : null].filter(Boolean).join(" ") || undefined;
+}
+
+/** A labelled text input with its help text and errors wired up for assistive technology. */
+export function Field({
+  label,
+  help,
+  errors,
+  className,
+  inputProps,
+  labelProps,
+}: FieldShellProps & { inputProps: InputHTMLAttributes<HTMLInputElement>; labelProps?: LabelHTMLAttributes<HTMLLabelElement> }) {
+  const ids = useFieldIds(inputProps.id);
+  const hasErrors = Boolean(errors?.length);
+  return (
+    <div className={className}>
+      <label htmlFor={ids.id} className="mb-1 block text-sm font-medium text-stone-800" {...labelProps}>
+        {label}
+      </label>
+      <input
+        {...inputProps}
+        id={ids.id}
+        aria-invalid={hasErrors || undefined}
+        aria-describedby={describedBy(ids, hasErrors, Boolean(help))}
+        className={inputClass}
+      />
+      {help && (
+        <p id={ids.helpId} className="mt-1 text-sm text-stone-600">
+          {help}
+        </p>
+      )}
+      <ErrorList id={ids.errorId} errors={errors} />
+    </div>
+  );
+}
+
+/** A labelled multi-line text field. */
+export function TextareaField({
+  label,
+  help,
+  errors,
+  className,
+  textareaProps,
+}: FieldShellProps & { textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> }) {
+  const ids = useFieldIds(textareaProps.id);
+  const hasErrors = Boolean(errors?.length);
+  return (
+    <div className={className}>
+      <label htmlFor={ids.id} className="mb-1 block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      <textarea
+        rows={4}
+        {...textareaProps}
+        id={ids.id}
+        aria-invalid={hasErrors || undefined}
+        aria-describedby={describedBy(ids, hasErrors, Boolean(help))}
+        className={inputClass}
+      />
+      {help && (
+        <p id={ids.helpId} className="mt-1 text-sm text-stone-600">
+          {help}
+        </p>
+      )}
+      <ErrorList id={ids.errorId} errors={errors} />
+    </div>
+  );
+}
+
+/** A labelled select with its options. */
+export function SelectField({
+  label,
+  help,
+  errors,
+  className,
+  selectProps,
+  options,
+}: FieldShellProps & {
+  selectProps: SelectHTMLAttributes<HTMLSelectElement>;
+  options: { value: string; label: string }[];
+}) {
+  const ids = useFieldIds(selectProps.id);
+  const hasErrors = Boolean(errors?.length);
+  return (
+    <div className={className}>
+      <label htmlFor={ids.id} className="mb-1 block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      <select
+        {...selectProps}
+        id={ids.id}
+        aria-invalid={hasErrors || undefined}
+        aria-describedby={describedBy(ids, hasErrors, Boolean(help))}
+        className={inputClass}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {help && (
+        <p id={ids.helpId} className="mt-1 text-sm text-stone-600">
+          {help}
+        </p>
+      )}
+      <ErrorList id={ids.errorId} errors={errors} />
+    </div>
+  );
+}
+
+/** A labelled checkbox. */
+export function CheckboxField({
+  label,
+  errors,
+  className,
+  inputProps,
+}: Omit<FieldShellProps, "help"> & { inputProps: InputHTMLAttributes<HTMLInputElement> }) {
+  const ids = useFieldIds(inputProps.id);
+  const hasErrors = Boolean(errors?.length);
+  return (
+    <div className={className}>
+      <div className="flex items-center gap-2">
+        <input
+          {...inputProps}
+          type="checkbox"
+          id={ids.id}
+          aria-invalid={hasErrors || undefined}
+          aria-describedby={hasErrors ? ids.errorId : undefined}
+          className="h-4 w-4 rounded border-stone-400"
+        />
+        <label htmlFor={ids.id} className="text-sm text-stone-800">
+          {label}
+        </label>
+      </div>
+      <ErrorList id={ids.errorId} errors={errors} />
+    </div>
+  );
+}
+
+/** The primary button of a form; shows it is busy while submitting. */
+export function SubmitButton({ children, busy, className = "" }: { children: ReactNode; busy?: boolean; className?: string }) {
+  return (
+    <button
+      type="submit"
+      disabled={busy}
+      aria-disabled={busy || undefined}
+      className={`inline-flex items-center rounded-md bg-[var(--color-accent)] px-4 py-2 font-medium text-white shadow-sm hover:bg-[var(--color-accent-dark)] disabled:opacity-60 ${className}`}
+    >
+      {children}
+    </button>
+  );
+}
+
+/** A message at the top of a form (errors that belong to no single field, or a success note). */
+export function FormMessage({ tone, children, id }: { tone: "error" | "success"; children: ReactNode; id?: string }) {
+  const classes = tone === "error" ? "border-red-300 bg-red-50 text-red-800" : "border-green-300 bg-green-50 text-green-900";
+  return (
+    <div id={id} role={tone === "error" ? "alert" : "status"} className={`rounded-md border px-4 py-3 text-sm ${classes}`}>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import type { KapittelLoadContext } from "#app/common/load-context.ts";
+import { disconnectDb } from "#app/utils/db.server.ts";
+import { getEnv } from "#app/utils/env.server.ts";
+import { originCheck } from "./http/origin-check.ts";
+import { assignCspNonce, securityHeaders } from "./http/security-headers.ts";
+import { UpgradeRouter } from "./http/upgrade-router.ts";
+import { startOutboxSender, type OutboxSender } from "./mail/outbox-sender.ts";
+
+export type KapittelServer = {
+  /** The address it listens on, e.g. http://127.0.0.1:41234. */
+  url: string;
+  http: Server;
+  upgrades: UpgradeRouter;
+  /** Stops accepting, lets running requests finish, then closes the database. */
+  close: () => Promise<void>;
+};
+
+export type ServerOptions = { port?: number; host?: string; dev?: boolean; buildDir?: string };
+
+/** How long shutdown waits for running requests before closing their connections. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Builds and starts Kapittel's one HTTP server: static assets, security headers, the CSRF
+ * Origin check, the Remix app, and a router for WebSocket upgrades.
+ */
+export async function startServer(options: ServerOptions = {}): Promise<KapittelServer> {
+  const env = getEnv();
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY === "1");
+  app.use(compression());
+  app.use(assignCspNonce);
+  app.use(securityHeaders({ dev: Boolean(options.dev) }));
+
+  const remixHandler = options.dev ? await devRemixHandler(app) : await productionRemixHandler(app, options.buildDir);
+  app.use(originCheck(env.APP_URL));
+  app.all("*", remixHandler);
+
+  const http = createServer(app);
+  const upgrades = new UpgradeRouter();
+  http.on("upgrade", upgrades.handle);
+
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(options.port ?? env.PORT, options.host ?? env.HOST, () => resolve());
+  });
+  const address = http.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const outbox: OutboxSender | null = env.SMTP_URL ? startOutboxSender(env.SMTP_URL, env.MAIL_FROM) : null;
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeIdleConnections();
+      const force = setTimeout(() => http.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      await stopped;
+      clearTimeout(force);
+      await outbox?.stop();
+      await disconnectDb();
+    })());
+
+  return { url: `http://${host}:${address.port}`, http, upgrades, close };
+}
+
+function loadContext(_req: express.Request, res: express.Response): KapittelLoadContext {
+  return { cspNonce: res.locals.cspNonce as string, clientIp: _req.ip ?? "unknown" };
+}
+
+async function productionRemixHandler(app: express.Express, buildDir = "build") {
+  const root = path.resolve(buildDir);
+  // Fingerprinted files never change under their name: cache them for a year.
+  app.use("/assets", express.static(path.join(root, "client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(root, "client"), { maxAge: "1h" }));
+  const build = (await import(pathToFileURL(path.join(root, "server/index.js")).href)) as ServerBuild;
+  return createRequestHandler({ build, mode: "production", getLoadContext: loadContext });
+}
+
+async function devRemixHandler(app: express.Express) {
+  const vite = await import("vite");
+  const viteServer = await vite.createServer({ server: { middlewareMode: true } });
+  app.use(viteServer.middlewares);
+  return createRequestHandler({
+    build: () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>,
+    mode: "development",
+    getLoadContext: loadContext,
+  });
+}

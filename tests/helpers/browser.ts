@@ -1,0 +1,50 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Debian's Chromium, headless, kept off the (closed) network for updates and sync. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      `--user-data-dir=${mkdtempSync(path.join(tmpdir(), "kapittel-chromium-"))}`,
+    ],
+  });
+}
+
+/** One browser for the calling test file; each test makes its own context (cookies) from it. */
+export function useBrowser(): { readonly browser: Browser } {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error("the browser is not running yet");
+      return browser;
+    },
+  };
+}
+
+/** Logs in through the real login form and waits for the redirect away from it. */
+export async function logInThroughForm(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/inloggen`);
+  await page.getByLabel(/e-mail/i).fill(email);
+  await page.getByLabel(/wachtwoord|password/i).fill(password);
+  await page.getByRole("button", { name: /inloggen|log in/i }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/inloggen"));
+}
