@@ -12,6 +12,8 @@ export default defineConfig({
   plugins: [
     tailwindcss(),
     remix({
+      // Parallel work (several checkouts' test runs) can build into separate folders.
+      buildDirectory: process.env.REMIX_BUILD_DIR ?? "build",
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,

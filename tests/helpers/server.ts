@@ -8,7 +8,7 @@ import { startServer, type KapittelServer } from "#server/app.ts";
 export function useTestServer(): { readonly url: string; readonly server: KapittelServer } {
   let server: KapittelServer | undefined;
   beforeAll(async () => {
-    server = await startServer({ port: 0, host: "127.0.0.1" });
+    server = await startServer({ port: 0, host: "127.0.0.1", buildDir: process.env.REMIX_BUILD_DIR ?? "build" });
   });
   afterAll(async () => {
     await server?.close();

@@ -31,6 +31,10 @@ export const common = {
     nl: "Het formulier bevat fouten. Controleer de gemarkeerde velden.",
     en: "The form has errors. Check the marked fields.",
   },
+  "form.passwordTooShort": {
+    nl: "Een wachtwoord heeft minstens 10 tekens.",
+    en: "A password has at least 10 characters.",
+  },
   "form.saved": { nl: "Opgeslagen.", en: "Saved." },
   "error.title": { nl: "Er ging iets mis", en: "Something went wrong" },
   "error.generic": {
