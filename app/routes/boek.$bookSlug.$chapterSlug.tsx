@@ -1,0 +1,100 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { canAccessChapter } from "#app/common/permissions.ts";
+import { StatusBadge } from "#app/components/status-badge.tsx";
+import { findChapter, listChaptersInReadingOrder } from "#app/models/chapters.server.ts";
+import { getUser } from "#app/utils/auth.server.ts";
+import { forbidden, notFound } from "#app/utils/http.server.ts";
+import { useT } from "#app/utils/root-data.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `${data.chapter.title} — ${data.chapter.book.title}` },
+        { name: "description", content: data.chapter.summary },
+      ]
+    : [{ title: "Kapittel" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  const chapter = await findChapter(params.bookSlug ?? "", params.chapterSlug ?? "");
+  if (!chapter) throw await notFound(request);
+  if (!canAccessChapter(user, chapter, "read")) throw await forbidden(request, "chapter.forbidden");
+
+  const readable = (await listChaptersInReadingOrder(chapter.book.id)).filter((c) =>
+    canAccessChapter(user, { status: c.status, organisationIds: c.organisations.map((o) => o.organisationId) }, "read"),
+  );
+  const index = readable.findIndex((c) => c.slug === chapter.slug);
+  const neighbour = (i: number) => (readable[i] ? { slug: readable[i].slug, title: readable[i].title } : null);
+  return {
+    chapter: {
+      title: chapter.title,
+      summary: chapter.summary,
+      status: chapter.status,
+      bodyHtml: chapter.bodyHtml,
+      book: chapter.book,
+      part: chapter.part,
+      organisations: chapter.organisations,
+      authors: chapter.authors,
+    },
+    canEdit: canAccessChapter(user, chapter, "update"),
+    previous: neighbour(index - 1),
+    next: neighbour(index + 1),
+  };
+}
+
+export default function ChapterPage() {
+  const t = useT();
+  const { chapter, canEdit, previous, next } = useLoaderData<typeof loader>();
+  const base = `/boek/${chapter.book.slug}`;
+  return (
+    <article aria-labelledby="chapter-title" lang={chapter.book.language} className="mx-auto max-w-3xl">
+      <p className="text-sm">
+        <Link to={base}>{chapter.book.title}</Link>
+        <span aria-hidden="true"> · </span>
+        <span className="text-stone-600">{chapter.part.title}</span>
+      </p>
+      <header className="mt-4 border-b border-stone-200 pb-6">
+        <h1 id="chapter-title" className="font-serif text-4xl font-semibold leading-tight tracking-tight">
+          {chapter.title}
+        </h1>
+        {chapter.summary && <p className="mt-3 font-serif text-lg text-stone-600">{chapter.summary}</p>}
+        <p className="mt-4 text-sm text-stone-700">
+          {t("chapter.writtenBy")}: {chapter.organisations.map((o) => o.name).join(", ")}
+          {chapter.authors.length > 0 && <> ({chapter.authors.map((a) => a.name).join(", ")})</>}
+        </p>
+        {chapter.status !== "published" && (
+          <div className="mt-4 flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+            <StatusBadge status={chapter.status} />
+            <span>{t("chapter.notPublishedNotice")}</span>
+          </div>
+        )}
+        {canEdit && <p className="mt-3 text-sm text-stone-700">{t("chapter.youCanEdit")}</p>}
+      </header>
+
+      <div className="prose-book mx-auto mt-8" dangerouslySetInnerHTML={{ __html: chapter.bodyHtml }} />
+
+      <nav aria-label={t("chapter.pagination")} className="mt-12 grid gap-4 border-t border-stone-200 pt-6 sm:grid-cols-2">
+        <div>
+          {previous && (
+            <Link to={`${base}/${previous.slug}`} rel="prev" className="block">
+              <span className="block text-sm text-stone-600">← {t("chapter.previous")}</span>
+              <span className="font-serif text-lg">{previous.title}</span>
+            </Link>
+          )}
+        </div>
+        <div className="sm:text-right">
+          {next && (
+            <Link to={`${base}/${next.slug}`} rel="next" className="block">
+              <span className="block text-sm text-stone-600">{t("chapter.next")} →</span>
+              <span className="font-serif text-lg">{next.title}</span>
+            </Link>
+          )}
+        </div>
+      </nav>
+      <p className="mt-6 text-center text-sm">
+        <Link to={base}>{t("chapter.backToBook")}</Link>
+      </p>
+    </article>
+  );
+}
