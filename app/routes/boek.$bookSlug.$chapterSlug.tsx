@@ -48,7 +48,7 @@ export default function ChapterPage() {
   const { chapter, canEdit, previous, next } = useLoaderData<typeof loader>();
   const base = `/boek/${chapter.book.slug}`;
   return (
-    <article aria-labelledby="chapter-title" lang={chapter.book.language} className="mx-auto max-w-3xl">
+    <article aria-labelledby="chapter-title" lang={chapter.book.language} className="mx-auto max-w-2xl">
       <p className="text-sm">
         <Link to={base}>{chapter.book.title}</Link>
         <span aria-hidden="true"> · </span>
@@ -72,7 +72,7 @@ export default function ChapterPage() {
         {canEdit && <p className="mt-3 text-sm text-stone-700">{t("chapter.youCanEdit")}</p>}
       </header>
 
-      <div className="prose-book mx-auto mt-8" dangerouslySetInnerHTML={{ __html: chapter.bodyHtml }} />
+      <div className="prose-book mt-8" dangerouslySetInnerHTML={{ __html: chapter.bodyHtml }} />
 
       <nav aria-label={t("chapter.pagination")} className="mt-12 grid gap-4 border-t border-stone-200 pt-6 sm:grid-cols-2">
         <div>
