@@ -1,4 +1,4 @@
-import { db } from "#app/utils/db.server.ts";
+import { db, type Db } from "#app/utils/db.server.ts";
 
 /** An e-mail to send: plain text, because it must read well in every mail client. */
 export type OutgoingEmail = { to: string; subject: string; text: string; kind: string };
@@ -6,9 +6,12 @@ export type OutgoingEmail = { to: string; subject: string; text: string; kind: s
 /** After this many failed attempts a message stays in the outbox for an admin to look at. */
 export const MAX_DELIVERY_ATTEMPTS = 5;
 
-/** Stores a message in the outbox; delivery happens separately, so no request waits on SMTP. */
-export async function queueEmail(email: OutgoingEmail): Promise<void> {
-  await db.outboxEmail.create({ data: email });
+/**
+ * Stores a message in the outbox; delivery happens separately, so no request waits on SMTP.
+ * Pass a transaction client when the message belongs with other writes (all or nothing).
+ */
+export async function queueEmail(email: OutgoingEmail, client: Pick<Db, "outboxEmail"> = db): Promise<void> {
+  await client.outboxEmail.create({ data: email });
 }
 
 /** The newest messages first, for the admin outbox page. */

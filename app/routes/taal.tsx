@@ -17,3 +17,9 @@ export async function action({ request }: ActionFunctionArgs) {
 export function loader() {
   return redirect("/");
 }
+
+// A refused switch (bad CSRF token) renders the Dutch error page through the root boundary,
+// which needs this route to be a page rather than a resource route.
+export default function LanguageSwitch() {
+  return null;
+}

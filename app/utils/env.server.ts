@@ -44,7 +44,7 @@ export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string };
 export class ConfigError extends Error {}
 
 /** Reads and validates the process environment; throws a ConfigError naming every bad variable. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

@@ -1,5 +1,5 @@
 import { createCookie } from "@remix-run/node";
-import { db } from "./db.server.ts";
+import { db, type Db } from "./db.server.ts";
 import { getEnv } from "./env.server.ts";
 import { singleton } from "./singleton.server.ts";
 import { hashToken, newSecretToken } from "./tokens.server.ts";
@@ -61,7 +61,10 @@ async function endSessionOf(request: Request): Promise<void> {
   if (token) await db.session.deleteMany({ where: { id: hashToken(token) } });
 }
 
-/** Logs the user out everywhere (after a password reset). */
-export async function endAllSessionsOf(userId: string): Promise<void> {
-  await db.session.deleteMany({ where: { userId } });
+/**
+ * Logs the user out everywhere (after a password reset). Pass a transaction client to make it
+ * part of the same transaction as the password change.
+ */
+export async function endAllSessionsOf(userId: string, client: Pick<Db, "session"> = db): Promise<void> {
+  await client.session.deleteMany({ where: { userId } });
 }

@@ -1,6 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 
@@ -18,7 +15,7 @@ export function launchChromium(): Promise<Browser> {
       "--disable-component-update",
       "--disable-sync",
       "--no-first-run",
-      `--user-data-dir=${mkdtempSync(path.join(tmpdir(), "kapittel-chromium-"))}`,
+      // No --user-data-dir: Playwright refuses it here, and launch() already uses a fresh temporary profile.
     ],
   });
 }

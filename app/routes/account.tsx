@@ -1,0 +1,265 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { translateMessage } from "#app/common/i18n/catalogue.ts";
+import { nameSchema, PASSWORD_MAX_LENGTH, passwordSchema } from "#app/common/validation.ts";
+import { CsrfInput } from "#app/components/csrf-input.tsx";
+import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { changePassword, updateName } from "#app/models/users.server.ts";
+import { requireUser } from "#app/utils/auth.server.ts";
+import { readForm } from "#app/utils/csrf.server.ts";
+import { httpError } from "#app/utils/http.server.ts";
+import { getTranslator } from "#app/utils/i18n.server.ts";
+import { pageTitle } from "#app/utils/meta.ts";
+import { useLocale, useT } from "#app/utils/root-data.ts";
+import { startSession } from "#app/utils/session.server.ts";
+
+// Two forms post here; the hidden `intent` field says which.
+const CHANGE_NAME = "change-name";
+const CHANGE_PASSWORD = "change-password";
+// After a change the action redirects here with ?opgeslagen=naam|wachtwoord, so a reload does
+// not post again and the page is rendered for the session the change left behind.
+const SAVED_PARAM = "opgeslagen";
+const SAVED = { [CHANGE_NAME]: "naam", [CHANGE_PASSWORD]: "wachtwoord" } as const;
+
+const NameSchema = z.object({ name: nameSchema });
+
+const PasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "form.required" }).max(PASSWORD_MAX_LENGTH, { error: "form.tooLong" }),
+    newPassword: passwordSchema,
+    confirmPassword: z.string({ error: "form.required" }),
+  })
+  .refine((value) => value.newPassword === value.confirmPassword, {
+    path: ["confirmPassword"],
+    error: "auth.passwordMismatch",
+  });
+
+const PASSWORD_FIELDS = ["currentPassword", "newPassword", "confirmPassword"];
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account.title");
+
+// A page (not a data request) takes its headers from here: keep the rate limit's Retry-After.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  const result: Record<string, string> = {};
+  if (retryAfter) result["Retry-After"] = retryAfter;
+  return result;
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return {
+    user: { name: user.name, email: user.email, role: user.role, organisations: user.organisations },
+    saved: new URL(request.url).searchParams.get(SAVED_PARAM),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await readForm(request);
+  const intent = form.get("intent");
+
+  if (intent === CHANGE_NAME) {
+    const submission = parseWithZod(form, { schema: NameSchema });
+    if (submission.status !== "success") {
+      return data({ intent, result: submission.reply() }, { status: 400 });
+    }
+    await updateName(user.id, submission.value.name);
+    return redirect(`/account?${SAVED_PARAM}=${SAVED[CHANGE_NAME]}`);
+  }
+
+  if (intent === CHANGE_PASSWORD) {
+    const submission = parseWithZod(form, { schema: PasswordSchema });
+    if (submission.status !== "success") {
+      return data({ intent, result: submission.reply({ hideFields: PASSWORD_FIELDS }) }, { status: 400 });
+    }
+    const result = await changePassword({
+      userId: user.id,
+      email: user.email,
+      currentPassword: submission.value.currentPassword,
+      newPassword: submission.value.newPassword,
+      clientIp: context.clientIp,
+    });
+    if (result.status === "blocked") {
+      const t = await getTranslator(request);
+      return data(
+        {
+          intent,
+          result: submission.reply({
+            formErrors: [t("auth.login.tooManyAttempts", { seconds: result.retryAfterSeconds })],
+            hideFields: PASSWORD_FIELDS,
+          }),
+        },
+        { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+      );
+    }
+    if (result.status === "wrong-password") {
+      return data(
+        {
+          intent,
+          result: submission.reply({
+            fieldErrors: { currentPassword: ["account.password.wrongCurrent"] },
+            hideFields: PASSWORD_FIELDS,
+          }),
+        },
+        { status: 400 },
+      );
+    }
+    // Every session ended with the change; this device gets a fresh one.
+    return redirect(`/account?${SAVED_PARAM}=${SAVED[CHANGE_PASSWORD]}`, {
+      headers: { "Set-Cookie": await startSession(request, user.id) },
+    });
+  }
+
+  throw await httpError(request, 400, "account.unknownIntent");
+}
+
+export default function Account() {
+  const t = useT();
+  const { user, saved } = useLoaderData<typeof loader>();
+  // A successful change redirects back here: a new location, so the forms start afresh
+  // (no passwords left in the fields). A refused change stays on the same location.
+  const { key: locationKey } = useLocation();
+  return (
+    <div className="mx-auto max-w-2xl space-y-8">
+      <h1 className="text-3xl font-semibold tracking-tight">{t("account.title")}</h1>
+
+      <section aria-labelledby="details-title" className="rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
+        <h2 id="details-title" className="text-xl font-semibold">
+          {t("account.details")}
+        </h2>
+        <dl className="mt-4 grid gap-x-6 gap-y-3 sm:grid-cols-[10rem_1fr]">
+          <dt className="font-medium text-stone-600">{t("auth.name")}</dt>
+          <dd>{user.name}</dd>
+          <dt className="font-medium text-stone-600">{t("auth.email")}</dt>
+          <dd>{user.email}</dd>
+          <dt className="font-medium text-stone-600">{t("account.role")}</dt>
+          <dd>{t(`account.role.${user.role}`)}</dd>
+          <dt className="font-medium text-stone-600">{t("account.organisations")}</dt>
+          <dd>
+            {user.organisations.length === 0 ? (
+              t("account.noOrganisations")
+            ) : (
+              <ul>
+                {user.organisations.map((organisation) => (
+                  <li key={organisation.id}>{organisation.name}</li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </dl>
+      </section>
+
+      <ChangeNameForm key={`name-${locationKey}`} name={user.name} saved={saved === SAVED[CHANGE_NAME]} />
+      <ChangePasswordForm key={`password-${locationKey}`} email={user.email} saved={saved === SAVED[CHANGE_PASSWORD]} />
+    </div>
+  );
+}
+
+/** The action's answer, if it was for the form with this intent. */
+function useActionDataFor(intent: string) {
+  const actionData = useActionData<typeof action>();
+  return actionData?.intent === intent ? actionData : undefined;
+}
+
+function useSubmitting(intent: string): boolean {
+  const navigation = useNavigation();
+  return navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+}
+
+function ChangeNameForm({ name, saved }: { name: string; saved: boolean }) {
+  const t = useT();
+  const actionData = useActionDataFor(CHANGE_NAME);
+  const busy = useSubmitting(CHANGE_NAME);
+  const [form, fields] = useForm({
+    id: CHANGE_NAME,
+    lastResult: actionData?.result,
+    defaultValue: { name },
+    constraint: getZodConstraint(NameSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NameSchema }),
+  });
+  const { key: nameKey, ...nameProps } = getInputProps(fields.name, { type: "text" });
+  return (
+    <section aria-labelledby="name-title" className="rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
+      <h2 id="name-title" className="text-xl font-semibold">
+        {t("account.name.title")}
+      </h2>
+      <Form method="post" {...getFormProps(form)} className="mt-4 max-w-md space-y-5">
+        <CsrfInput />
+        <input type="hidden" name="intent" value={CHANGE_NAME} />
+        {saved && !actionData ? <FormMessage tone="success">{t("account.name.saved")}</FormMessage> : null}
+        <Field
+          key={nameKey}
+          label={t("auth.name")}
+          errors={fields.name.errors}
+          inputProps={{ ...nameProps, autoComplete: "name" }}
+        />
+        <SubmitButton busy={busy}>{t("account.name.submit")}</SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+function ChangePasswordForm({ email, saved }: { email: string; saved: boolean }) {
+  const t = useT();
+  const locale = useLocale();
+  const actionData = useActionDataFor(CHANGE_PASSWORD);
+  const busy = useSubmitting(CHANGE_PASSWORD);
+  const [form, fields] = useForm({
+    id: CHANGE_PASSWORD,
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(PasswordSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PasswordSchema }),
+  });
+  const { key: currentKey, ...currentProps } = getInputProps(fields.currentPassword, { type: "password" });
+  const { key: newKey, ...newProps } = getInputProps(fields.newPassword, { type: "password" });
+  const { key: confirmKey, ...confirmProps } = getInputProps(fields.confirmPassword, { type: "password" });
+  return (
+    <section aria-labelledby="password-title" className="rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
+      <h2 id="password-title" className="text-xl font-semibold">
+        {t("account.password.title")}
+      </h2>
+      <p className="mt-2 text-stone-700">{t("account.password.intro")}</p>
+      <Form method="post" {...getFormProps(form)} className="mt-4 max-w-md space-y-5">
+        <CsrfInput />
+        <input type="hidden" name="intent" value={CHANGE_PASSWORD} />
+        {/* Lets password managers file the new password under the right account. */}
+        <input type="text" autoComplete="username" value={email} readOnly hidden />
+        {saved && !actionData ? <FormMessage tone="success">{t("account.password.changed")}</FormMessage> : null}
+        {form.errors?.length ? (
+          <FormMessage tone="error" id={form.errorId}>
+            {form.errors.map((error) => translateMessage(locale, error)).join(" ")}
+          </FormMessage>
+        ) : null}
+        <Field
+          key={currentKey}
+          label={t("account.password.current")}
+          errors={fields.currentPassword.errors}
+          inputProps={{ ...currentProps, autoComplete: "current-password" }}
+        />
+        <Field
+          key={newKey}
+          label={t("auth.newPassword")}
+          help={t("auth.passwordHelp")}
+          errors={fields.newPassword.errors}
+          inputProps={{ ...newProps, autoComplete: "new-password" }}
+        />
+        <Field
+          key={confirmKey}
+          label={t("auth.confirmPassword")}
+          errors={fields.confirmPassword.errors}
+          inputProps={{ ...confirmProps, autoComplete: "new-password" }}
+        />
+        <SubmitButton busy={busy}>{t("account.password.submit")}</SubmitButton>
+      </Form>
+    </section>
+  );
+}
