@@ -44,3 +44,12 @@ export async function deliverPendingEmails(
   }
   return sent;
 }
+
+/** Unsent messages: still to be tried (pending), and given up on after MAX_DELIVERY_ATTEMPTS (failed). */
+export async function countUndelivered(): Promise<{ pending: number; failed: number }> {
+  const [pending, failed] = await Promise.all([
+    db.outboxEmail.count({ where: { sentAt: null, attempts: { lt: MAX_DELIVERY_ATTEMPTS } } }),
+    db.outboxEmail.count({ where: { sentAt: null, attempts: { gte: MAX_DELIVERY_ATTEMPTS } } }),
+  ]);
+  return { pending, failed };
+}

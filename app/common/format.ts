@@ -1,0 +1,25 @@
+import type { Locale } from "./i18n/locales.ts";
+
+// Formatted on the server and sent as text: the browser's Intl data may differ in a space or a
+// dot from Node's, and a difference would break hydration.
+
+const EUROS = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+
+/** An amount in whole euros as the Dutch write it: "€ 9.000" (in either interface language). */
+export function formatEuros(amount: number): string {
+  return EUROS.format(amount);
+}
+
+const LOCALE_TAG: Record<Locale, string> = { nl: "nl-NL", en: "en-GB" };
+// Kapittel's people work in the Netherlands; the server's own time zone is an accident of hosting.
+const TIME_ZONE = "Europe/Amsterdam";
+
+/** A moment as "25 nov 2026, 11:36" (Dutch) or "25 Nov 2026, 11:36" (English), Dutch time. */
+export function formatDateTime(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(LOCALE_TAG[locale], { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE }).format(date);
+}
+
+/** A day as "2 december 2026" (Dutch) or "2 December 2026" (English), Dutch time. */
+export function formatDate(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(LOCALE_TAG[locale], { dateStyle: "long", timeZone: TIME_ZONE }).format(date);
+}
