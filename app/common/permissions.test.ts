@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { canAccessChapter, hasPermission, ROLE_PERMISSIONS, ROLES } from "./permissions.ts";
+import { canAccessChapter, chapterDocumentAccess, hasPermission, ROLE_PERMISSIONS, ROLES } from "./permissions.ts";
 
 const amersfoort = "org-amersfoort";
 const civity = "org-civity";
@@ -38,5 +38,24 @@ describe("permissions as data", () => {
     ["an admin", { role: "admin", organisationIds: [] }, "read", draftOfAmersfoort, true],
   ] as const)("%s: %s of %o is %s", (_who, user, action, chapter, allowed) => {
     expect(canAccessChapter(user, chapter, action)).toBe(allowed);
+  });
+});
+
+describe("access to a chapter's live document", () => {
+  const author = { role: "author", organisationIds: [amersfoort] } as const;
+  const otherAuthor = { role: "author", organisationIds: [civity] } as const;
+  const editor = { role: "editor", organisationIds: [] } as const;
+  test.each([
+    ["its author, draft", author, "draft", "write"],
+    ["its author, changes requested", author, "changes_requested", "write"],
+    ["its author, in review", author, "in_review", "read"],
+    ["an editor, in review", editor, "in_review", "write"],
+    ["its author, approved", author, "approved", "read"],
+    ["an editor, published", editor, "published", "read"],
+    ["another partner's author, draft", otherAuthor, "draft", "none"],
+    ["another partner's author, published", otherAuthor, "published", "read"],
+    ["a visitor, draft", null, "draft", "none"],
+  ] as const)("%s: %s", (_case, user, status, expected) => {
+    expect(chapterDocumentAccess(user, { status, organisationIds: [amersfoort] })).toBe(expected);
   });
 });

@@ -76,3 +76,19 @@ export function canAccessChapter(
   }
   return action === "read" && chapter.status === "published" && hasPermission(role, "read:chapter:published");
 }
+
+/** States in which nobody edits the text directly (it is being approved or is out). */
+const FROZEN_STATES = new Set(["approved", "published"]);
+/** States in which only editors and admins edit directly (authors comment and suggest: review issue). */
+const REVIEW_STATES = new Set(["in_review"]);
+
+/**
+ * What a person may do with a chapter's live document: `write` (edits are stored and relayed),
+ * `read` (sees the document and others' presence; their edits are dropped), or `none`.
+ */
+export function chapterDocumentAccess(user: UserAccessFacts, chapter: ChapterAccessFacts): "write" | "read" | "none" {
+  if (!canAccessChapter(user, chapter, "read")) return "none";
+  if (!canAccessChapter(user, chapter, "update") || FROZEN_STATES.has(chapter.status)) return "read";
+  if (REVIEW_STATES.has(chapter.status) && !hasPermission(user?.role, "update:chapter:any")) return "read";
+  return "write";
+}
