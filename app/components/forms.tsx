@@ -195,3 +195,15 @@ export function FormMessage({ tone, children, id }: { tone: "error" | "success";
     </div>
   );
 }
+
+/** The errors of a whole form (not of one field), translated, as an alert above the fields. */
+export function FormErrors({ id, errors }: { id?: string; errors: FieldErrors }) {
+  const locale = useLocale();
+  const shown = errors?.filter(Boolean) ?? [];
+  if (shown.length === 0) return null;
+  return (
+    <FormMessage tone="error" id={id}>
+      {shown.map((error) => translateMessage(locale, error)).join(" ")}
+    </FormMessage>
+  );
+}

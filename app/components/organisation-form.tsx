@@ -8,7 +8,6 @@ import {
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { translateMessage } from "#app/common/i18n/catalogue.ts";
 import {
   ORGANISATION_KIND_LABEL,
   ORGANISATION_KINDS,
@@ -17,8 +16,8 @@ import {
   PARTNERSHIP_TIERS,
 } from "#app/common/organisations.ts";
 import { CsrfInput } from "#app/components/csrf-input.tsx";
-import { CheckboxField, Field, FormMessage, SelectField, SubmitButton, TextareaField } from "#app/components/forms.tsx";
-import { useLocale, useT } from "#app/utils/root-data.ts";
+import { CheckboxField, Field, SelectField, SubmitButton, TextareaField, FormErrors } from "#app/components/forms.tsx";
+import { useT } from "#app/utils/root-data.ts";
 
 /** An organisation's current details, to start the edit form from. */
 export type OrganisationFormValues = {
@@ -53,7 +52,6 @@ export function OrganisationForm({
   busy: boolean;
 }) {
   const t = useT();
-  const locale = useLocale();
   const [form, fields] = useForm({
     id,
     lastResult,
@@ -85,11 +83,7 @@ export function OrganisationForm({
     <Form method="post" {...getFormProps(form)} className="space-y-5">
       <CsrfInput />
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}
-      {form.errors?.length ? (
-        <FormMessage tone="error" id={form.errorId}>
-          {form.errors.map((error) => translateMessage(locale, error)).join(" ")}
-        </FormMessage>
-      ) : null}
+      <FormErrors id={form.errorId} errors={form.errors} />
       <Field key={nameKey} label={t("organisation.name")} errors={fields.name.errors} inputProps={{ ...nameProps, autoComplete: "organization" }} />
       <Field
         key={slugKey}

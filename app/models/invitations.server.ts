@@ -6,6 +6,7 @@ import { db } from "#app/utils/db.server.ts";
 import { appUrl } from "#app/utils/env.server.ts";
 import { hashPassword } from "#app/utils/password.server.ts";
 import { hashToken, newSecretToken } from "#app/utils/tokens.server.ts";
+import { isUniqueConstraintError } from "#app/utils/db-errors.server.ts";
 
 /** How long an invitation link works. */
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -232,7 +233,7 @@ export async function acceptInvitation(token: string, account: { name: string; p
   } catch (error) {
     // Someone registered with the address after the invitation was sent; the transaction rolled
     // back, so the invitation is still open and nothing was half-written.
-    if (typeof error === "object" && error !== null && "code" in error && error.code === "P2002") {
+    if (isUniqueConstraintError(error)) {
       return { status: "account-exists" };
     }
     throw error;

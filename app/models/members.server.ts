@@ -1,5 +1,6 @@
 import { isRole, ROLES, type Role } from "#app/common/permissions.ts";
 import { db } from "#app/utils/db.server.ts";
+import { isForeignKeyError, isUniqueConstraintError } from "#app/utils/db-errors.server.ts";
 
 /**
  * The people in Kapittel as the admin area manages them: their role, and the organisations
@@ -63,11 +64,10 @@ export async function addMemberByEmail(organisationId: string, email: string): P
   try {
     await db.membership.create({ data: { userId: user.id, organisationId } });
   } catch (error) {
-    const code = typeof error === "object" && error !== null && "code" in error ? error.code : null;
     // The unique (user, organisation) index answers "already a member", also when two adds race.
-    if (code === "P2002") return { status: "already-member" };
+    if (isUniqueConstraintError(error)) return { status: "already-member" };
     // A foreign key failure: the organisation was deleted meanwhile.
-    if (code === "P2003") return { status: "unknown-organisation" };
+    if (isForeignKeyError(error)) return { status: "unknown-organisation" };
     throw error;
   }
   return { status: "added", role: toRole(user.role) };

@@ -1,5 +1,6 @@
 import { OrganisationSchema, SLUG_MAX_LENGTH, type OrganisationInput } from "#app/common/organisations.ts";
 import { db } from "#app/utils/db.server.ts";
+import { isUniqueConstraintError } from "#app/utils/db-errors.server.ts";
 
 /** The outcome of saving an organisation; a slug someone else has is an expected outcome. */
 export type SaveOrganisationResult = { status: "saved"; id: string; slug: string } | { status: "slug-taken" };
@@ -129,11 +130,6 @@ async function freeSlugFor(name: string, ownId?: string): Promise<string> {
   return `${base}-${suffix}`;
 }
 
-// Prisma errors are recognised by their code rather than with instanceof: the server bundle and
-// the Express server each load their own copy of the Prisma client classes.
-function isUniqueConstraintError(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
-}
 
 function isNotFoundError(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2025";

@@ -3,6 +3,7 @@ import { db } from "#app/utils/db.server.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "#app/utils/password.server.ts";
 import { clearLoginFailures, loginBlockedForSeconds, recordLoginFailure } from "#app/utils/rate-limit.server.ts";
 import { endAllSessionsOf } from "#app/utils/session.server.ts";
+import { isUniqueConstraintError } from "#app/utils/db-errors.server.ts";
 
 /** The outcome of checking an e-mail address and password. */
 export type AuthenticationResult =
@@ -92,8 +93,3 @@ export async function replacePasswordHash(tx: Prisma.TransactionClient, userId: 
   await endAllSessionsOf(userId, tx);
 }
 
-// Checked by its code rather than with instanceof: the server bundle and the Express server
-// each load their own copy of the Prisma client classes, and the error may come from either.
-function isUniqueConstraintError(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
-}

@@ -4,17 +4,16 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { translateMessage } from "#app/common/i18n/catalogue.ts";
 import { nameSchema, PASSWORD_MAX_LENGTH, passwordSchema } from "#app/common/validation.ts";
 import { CsrfInput } from "#app/components/csrf-input.tsx";
-import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { Field, FormMessage, SubmitButton, FormErrors } from "#app/components/forms.tsx";
 import { changePassword, updateName } from "#app/models/users.server.ts";
 import { requireUser } from "#app/utils/auth.server.ts";
 import { readForm } from "#app/utils/csrf.server.ts";
 import { httpError } from "#app/utils/http.server.ts";
 import { getTranslator } from "#app/utils/i18n.server.ts";
 import { pageTitle } from "#app/utils/meta.ts";
-import { useLocale, useT } from "#app/utils/root-data.ts";
+import { useT } from "#app/utils/root-data.ts";
 import { startSession } from "#app/utils/session.server.ts";
 
 // Two forms post here; the hidden `intent` field says which.
@@ -208,7 +207,6 @@ function ChangeNameForm({ name, saved }: { name: string; saved: boolean }) {
 
 function ChangePasswordForm({ email, saved }: { email: string; saved: boolean }) {
   const t = useT();
-  const locale = useLocale();
   const actionData = useActionDataFor(CHANGE_PASSWORD);
   const busy = useSubmitting(CHANGE_PASSWORD);
   const [form, fields] = useForm({
@@ -234,11 +232,7 @@ function ChangePasswordForm({ email, saved }: { email: string; saved: boolean })
         {/* Lets password managers file the new password under the right account. */}
         <input type="text" autoComplete="username" value={email} readOnly hidden />
         {saved && !actionData ? <FormMessage tone="success">{t("account.password.changed")}</FormMessage> : null}
-        {form.errors?.length ? (
-          <FormMessage tone="error" id={form.errorId}>
-            {form.errors.map((error) => translateMessage(locale, error)).join(" ")}
-          </FormMessage>
-        ) : null}
+        <FormErrors id={form.errorId} errors={form.errors} />
         <Field
           key={currentKey}
           label={t("account.password.current")}

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { translateMessage, translator } from "#app/common/i18n/catalogue.ts";
 import { ROLES, type Role } from "#app/common/permissions.ts";
 import { CsrfInput } from "#app/components/csrf-input.tsx";
-import { FormMessage, SelectField } from "#app/components/forms.tsx";
+import { FormMessage, SelectField, FormErrors } from "#app/components/forms.tsx";
 import { changeRole, listPeople } from "#app/models/members.server.ts";
 import { requireUserWithPermission } from "#app/utils/auth.server.ts";
 import { readForm } from "#app/utils/csrf.server.ts";
@@ -132,7 +132,6 @@ type ActionResult = NonNullable<ReturnType<typeof useActionData<typeof action>>>
 /** The role of one person, changeable in place (one small form per row, so it works without JavaScript). */
 function RoleForm({ person, lastResult }: { person: { id: string; name: string; role: Role }; lastResult: ActionResult | undefined }) {
   const t = useT();
-  const locale = useLocale();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("userId") === person.id;
   const [form, fields] = useForm({
@@ -147,11 +146,7 @@ function RoleForm({ person, lastResult }: { person: { id: string; name: string; 
     <Form method="post" {...getFormProps(form)} className="space-y-2">
       <CsrfInput />
       <input type="hidden" name="userId" value={person.id} />
-      {form.errors?.length ? (
-        <FormMessage tone="error" id={form.errorId}>
-          {form.errors.map((error) => translateMessage(locale, error)).join(" ")}
-        </FormMessage>
-      ) : null}
+      <FormErrors id={form.errorId} errors={form.errors} />
       <div className="flex flex-wrap items-end gap-2">
         <SelectField
           key={roleKey}

@@ -4,17 +4,16 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { translateMessage } from "#app/common/i18n/catalogue.ts";
 import { emailSchema, PASSWORD_MAX_LENGTH } from "#app/common/validation.ts";
 import { CsrfInput } from "#app/components/csrf-input.tsx";
-import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { Field, SubmitButton, FormErrors } from "#app/components/forms.tsx";
 import { authenticate } from "#app/models/users.server.ts";
 import { requireAnonymous } from "#app/utils/auth.server.ts";
 import { readForm } from "#app/utils/csrf.server.ts";
 import { safeRedirectPath } from "#app/utils/http.server.ts";
 import { getTranslator } from "#app/utils/i18n.server.ts";
 import { pageTitle } from "#app/utils/meta.ts";
-import { useLocale, useT } from "#app/utils/root-data.ts";
+import { useT } from "#app/utils/root-data.ts";
 import { startSession } from "#app/utils/session.server.ts";
 
 // No minimum length here: a password is checked, not chosen, on this form.
@@ -68,7 +67,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const t = useT();
-  const locale = useLocale();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
@@ -94,11 +92,7 @@ export default function Login() {
         <Form method="post" {...getFormProps(form)} className="mt-6 space-y-5">
           <CsrfInput />
           {redirectTo && <input type="hidden" name="redirectTo" value={redirectTo} />}
-          {form.errors?.length ? (
-            <FormMessage tone="error" id={form.errorId}>
-              {form.errors.map((error) => translateMessage(locale, error)).join(" ")}
-            </FormMessage>
-          ) : null}
+          <FormErrors id={form.errorId} errors={form.errors} />
           <Field
             key={emailKey}
             label={t("auth.email")}

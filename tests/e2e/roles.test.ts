@@ -64,7 +64,7 @@ describe("each demo account sees what its role may see", () => {
     if (sees.admin) {
       await page.getByRole("link", { name: "Beheer" }).click();
       await page.waitForURL(/\/admin/);
-      await page.getByRole("heading", { level: 1 }).waitFor();
+      await page.getByRole("heading", { level: 1, name: "Beheer" }).waitFor();
     }
   });
 
