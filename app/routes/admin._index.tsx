@@ -2,20 +2,17 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { formatEuros } from "#app/common/format.ts";
-import { translator } from "#app/common/i18n/catalogue.ts";
 import { hasPermission, ROLES } from "#app/common/permissions.ts";
 import { countOpenInvitations } from "#app/models/invitations.server.ts";
 import { countPeopleByRole } from "#app/models/members.server.ts";
 import { summariseOrganisations } from "#app/models/organisations.server.ts";
 import { countUndelivered } from "#app/models/outbox.server.ts";
 import { requireUserWithPermission } from "#app/utils/auth.server.ts";
-import { localeFromMatches } from "#app/utils/meta.ts";
+import { pageTitle } from "#app/utils/meta.ts";
 import { useHasPermission, useT } from "#app/utils/root-data.ts";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = translator(localeFromMatches(matches));
-  return [{ title: `${t("admin.title")} — Kapittel` }];
-};
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, "admin.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:admin:any");

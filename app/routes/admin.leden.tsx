@@ -4,14 +4,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { translateMessage, translator } from "#app/common/i18n/catalogue.ts";
+import { translateMessage } from "#app/common/i18n/catalogue.ts";
 import { ROLES, type Role } from "#app/common/permissions.ts";
 import { CsrfInput } from "#app/components/csrf-input.tsx";
 import { FormMessage, SelectField, FormErrors } from "#app/components/forms.tsx";
 import { changeRole, listPeople } from "#app/models/members.server.ts";
 import { requireUserWithPermission } from "#app/utils/auth.server.ts";
 import { readForm } from "#app/utils/csrf.server.ts";
-import { localeFromMatches } from "#app/utils/meta.ts";
+import { pageTitle } from "#app/utils/meta.ts";
 import { useHasPermission, useLocale, useOptionalUser, useT } from "#app/utils/root-data.ts";
 
 const RoleSchema = z.object({
@@ -21,10 +21,8 @@ const RoleSchema = z.object({
 
 const ROLE_CHANGED = "rol-gewijzigd";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = translator(localeFromMatches(matches));
-  return [{ title: `${t("admin.members.title")} — ${t("admin.title")} — Kapittel` }];
-};
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, "admin.members.title", "admin.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "read:member:any");

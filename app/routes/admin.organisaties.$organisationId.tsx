@@ -5,7 +5,6 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { formatEuros } from "#app/common/format.ts";
-import { translator } from "#app/common/i18n/catalogue.ts";
 import {
   isOrganisationKind,
   isPartnershipTier,
@@ -23,7 +22,7 @@ import { getOrganisation, updateOrganisation } from "#app/models/organisations.s
 import { requireUserWithPermission } from "#app/utils/auth.server.ts";
 import { readForm } from "#app/utils/csrf.server.ts";
 import { forbidden, httpError, notFound } from "#app/utils/http.server.ts";
-import { localeFromMatches } from "#app/utils/meta.ts";
+import { pageTitle } from "#app/utils/meta.ts";
 import { useHasPermission, useT } from "#app/utils/root-data.ts";
 
 // Three forms post here; the hidden `intent` field says which, and each needs its own permission.
@@ -50,10 +49,8 @@ const NOTICES = {
 type Notice = keyof typeof NOTICES;
 const isNotice = (value: unknown): value is Notice => typeof value === "string" && Object.hasOwn(NOTICES, value);
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const t = translator(localeFromMatches(matches));
-  return [{ title: `${data?.organisation.name ?? t("admin.organisations.title")} — ${t("admin.title")} — Kapittel` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, data ? { text: data.organisation.name } : "admin.organisations.title", "admin.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "read:organisation:any");

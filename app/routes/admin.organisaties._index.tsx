@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatEuros } from "#app/common/format.ts";
-import { translator } from "#app/common/i18n/catalogue.ts";
 import {
   isOrganisationKind,
   isPartnershipTier,
@@ -10,13 +9,11 @@ import {
 } from "#app/common/organisations.ts";
 import { listOrganisations, summariseOrganisations } from "#app/models/organisations.server.ts";
 import { requireUserWithPermission } from "#app/utils/auth.server.ts";
-import { localeFromMatches } from "#app/utils/meta.ts";
+import { pageTitle } from "#app/utils/meta.ts";
 import { useHasPermission, useT } from "#app/utils/root-data.ts";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = translator(localeFromMatches(matches));
-  return [{ title: `${t("admin.organisations.title")} — ${t("admin.title")} — Kapittel` }];
-};
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, "admin.organisations.title", "admin.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "read:organisation:any");

@@ -2,19 +2,16 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useNavigation } from "@remix-run/react";
-import { translator } from "#app/common/i18n/catalogue.ts";
 import { OrganisationSchema } from "#app/common/organisations.ts";
 import { OrganisationForm } from "#app/components/organisation-form.tsx";
 import { createOrganisation } from "#app/models/organisations.server.ts";
 import { requireUserWithPermission } from "#app/utils/auth.server.ts";
 import { readForm } from "#app/utils/csrf.server.ts";
-import { localeFromMatches } from "#app/utils/meta.ts";
+import { pageTitle } from "#app/utils/meta.ts";
 import { useT } from "#app/utils/root-data.ts";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = translator(localeFromMatches(matches));
-  return [{ title: `${t("admin.organisationNew.title")} — ${t("admin.title")} — Kapittel` }];
-};
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, "admin.organisationNew.title", "admin.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "manage:organisation:any");

@@ -1,17 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "#app/common/format.ts";
-import { isMessageKey, translator } from "#app/common/i18n/catalogue.ts";
+import { isMessageKey } from "#app/common/i18n/catalogue.ts";
 import { listOutbox, MAX_DELIVERY_ATTEMPTS } from "#app/models/outbox.server.ts";
 import { requireUserWithPermission } from "#app/utils/auth.server.ts";
 import { getLocale } from "#app/utils/i18n.server.ts";
-import { localeFromMatches } from "#app/utils/meta.ts";
+import { pageTitle } from "#app/utils/meta.ts";
 import { useT } from "#app/utils/root-data.ts";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = translator(localeFromMatches(matches));
-  return [{ title: `${t("admin.outbox.title")} — ${t("admin.title")} — Kapittel` }];
-};
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, "admin.outbox.title", "admin.title");
 
 // Messages hold live links (invitations, password resets): only admins may read them.
 export async function loader({ request }: LoaderFunctionArgs) {

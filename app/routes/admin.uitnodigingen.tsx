@@ -5,7 +5,6 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { formatDate, formatDateTime } from "#app/common/format.ts";
-import { translator } from "#app/common/i18n/catalogue.ts";
 import { hasPermission, INVITABLE_ROLES, type Permission } from "#app/common/permissions.ts";
 import { emailSchema } from "#app/common/validation.ts";
 import { CsrfInput } from "#app/components/csrf-input.tsx";
@@ -22,7 +21,7 @@ import { requireUserWithPermission } from "#app/utils/auth.server.ts";
 import { readForm } from "#app/utils/csrf.server.ts";
 import { forbidden, httpError } from "#app/utils/http.server.ts";
 import { getLocale } from "#app/utils/i18n.server.ts";
-import { localeFromMatches } from "#app/utils/meta.ts";
+import { pageTitle } from "#app/utils/meta.ts";
 import { useHasPermission, useT } from "#app/utils/root-data.ts";
 
 // Two forms post here; the hidden `intent` field says which, and each needs its own permission.
@@ -64,10 +63,8 @@ const STATE_LABEL = {
   revoked: "invitation.state.revoked",
 } as const satisfies Record<InvitationState, string>;
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = translator(localeFromMatches(matches));
-  return [{ title: `${t("admin.invitations.title")} — ${t("admin.title")} — Kapittel` }];
-};
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, "admin.invitations.title", "admin.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "read:invitation:any");

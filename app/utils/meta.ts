@@ -1,5 +1,5 @@
 import type { MetaDescriptor } from "@remix-run/node";
-import { translate, type MessageKey, type MessageParams } from "#app/common/i18n/catalogue.ts";
+import { translate, type MessageKey } from "#app/common/i18n/catalogue.ts";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "#app/common/i18n/locales.ts";
 
 type MetaMatch = { id: string; data: unknown };
@@ -10,7 +10,12 @@ export function localeFromMatches(matches: readonly MetaMatch[]): Locale {
   return isLocale(locale) ? locale : DEFAULT_LOCALE;
 }
 
-/** A `<title>` of the form "Page — Kapittel", in the page's language. */
-export function pageTitle(matches: readonly MetaMatch[], key: MessageKey, params?: MessageParams): MetaDescriptor[] {
-  return [{ title: `${translate(localeFromMatches(matches), key, params)} — Kapittel` }];
+/** One piece of a page title: a catalogue key, or text that needs no translation (a name). */
+export type TitlePart = MessageKey | { text: string };
+
+/** A `<title>` of the form "Page — Section — Kapittel", in the page's language. */
+export function pageTitle(matches: readonly MetaMatch[], ...parts: TitlePart[]): MetaDescriptor[] {
+  const locale = localeFromMatches(matches);
+  const texts = parts.map((part) => (typeof part === "string" ? translate(locale, part) : part.text));
+  return [{ title: [...texts, "Kapittel"].join(" — ") }];
 }
