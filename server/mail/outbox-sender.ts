@@ -9,7 +9,7 @@ const POLL_INTERVAL_MS = 5_000;
  * Delivers the outbox by SMTP in the background: every few seconds, every message not yet
  * sent. A failed message keeps its error and is tried again on the next round (up to a limit).
  */
-export function startOutboxSender(smtpUrl: string, from: string): OutboxSender {
+export function startOutboxSender(smtpUrl: string, from: string, { intervalMs = POLL_INTERVAL_MS } = {}): OutboxSender {
   const transport = nodemailer.createTransport(smtpUrl);
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
@@ -18,7 +18,7 @@ export function startOutboxSender(smtpUrl: string, from: string): OutboxSender {
         console.error("[outbox] delivery round failed:", error);
       }),
     );
-  }, POLL_INTERVAL_MS);
+  }, intervalMs);
   return {
     async stop() {
       clearInterval(timer);
