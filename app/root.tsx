@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
   isRouteErrorResponse,
@@ -16,6 +16,7 @@ import { ErrorPage } from "#app/components/error-page.tsx";
 import { getUser } from "#app/utils/auth.server.ts";
 import { getCsrfToken } from "#app/utils/csrf.server.ts";
 import { getLocale } from "#app/utils/i18n.server.ts";
+import { pageTitle } from "#app/utils/meta.ts";
 import { useNonce } from "#app/utils/nonce.tsx";
 import { useLocale, useT } from "#app/utils/root-data.ts";
 import stylesheet from "#app/styles/app.css?url";
@@ -24,6 +25,13 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+/** The title of pages without their own, and of error pages (a route's own meta replaces it). */
+export const meta: MetaFunction = ({ error, matches }) => {
+  if (!error) return [{ title: "Kapittel" }];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return pageTitle(matches, status === 404 ? "error.notFound.title" : status === 403 ? "error.forbidden.title" : "error.title");
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, locale, csrf] = await Promise.all([getUser(request), getLocale(request), getCsrfToken(request)]);

@@ -39,7 +39,9 @@ describe("the HTTP server", () => {
   test("answers an unknown page with a Dutch 404 page", async () => {
     const response = await fetch(new URL("/bestaat-niet", app.url));
     expect(response.status).toBe(404);
-    expect(await response.text()).toContain("Pagina niet gevonden");
+    const html = await response.text();
+    expect(html).toContain("Pagina niet gevonden");
+    expect(html).toContain("<title>Pagina niet gevonden — Kapittel</title>");
   });
 
   test("refuses a state-changing request from another origin, or with no origin at all", async () => {

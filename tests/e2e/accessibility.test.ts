@@ -1,0 +1,74 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, test } from "vitest";
+import { db } from "#app/utils/db.server.ts";
+import { logInThroughForm, useBrowser } from "#tests/helpers/browser.ts";
+import { useTestServer } from "#tests/helpers/server.ts";
+import { loadDemoData } from "../../prisma/demo-data.ts";
+import { DEMO_PASSWORD } from "../../prisma/seed-data/users.ts";
+
+const app = useTestServer();
+const chromium = useBrowser();
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const BOOK = "/boek/zo-bestuur-je-een-slimme-stad";
+let chapterPath = "";
+
+beforeAll(async () => {
+  await loadDemoData(db);
+  const chapter = await db.chapter.findFirstOrThrow({ where: { status: "published" }, orderBy: { position: "asc" } });
+  chapterPath = `${BOOK}/${chapter.slug}`;
+});
+
+type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
+
+/** Runs axe-core (WCAG 2.1 A and AA rules) on the page and returns serious and critical violations. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Injected through the DevTools protocol: our CSP rightly refuses inline scripts on the page.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations;
+  });
+  return (violations as Violation[])
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+describe("pages meet WCAG 2.1 AA (axe-core, serious and critical rules)", () => {
+  test("public pages", async () => {
+    const page = await chromium.browser.newPage();
+    for (const path of ["/", BOOK, chapterPath, "/inloggen", "/registreren", "/wachtwoord-vergeten", "/bestaat-niet"]) {
+      await page.goto(`${app.url}${path}`);
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+    await page.close();
+  });
+
+  test("pages behind a login", async () => {
+    const page = await chromium.browser.newPage();
+    await logInThroughForm(page, app.url, "beheerder@kapittel.example", DEMO_PASSWORD);
+    for (const path of ["/account", "/admin", "/admin/organisaties", "/admin/organisaties/nieuw", "/admin/leden", "/admin/uitnodigingen", "/admin/outbox"]) {
+      await page.goto(`${app.url}${path}`);
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+    await page.close();
+  });
+
+  test("the login form can be used with the keyboard alone", async () => {
+    const page = await chromium.browser.newPage();
+    await page.goto(`${app.url}/inloggen`);
+    // From the top of the page: Tab reaches the skip link first, and it leads to the content.
+    await page.keyboard.press("Tab");
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Naar de inhoud");
+    await page.getByLabel("E-mailadres").focus();
+    await page.keyboard.type("lezer@kapittel.example");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.pathname === "/");
+    await page.getByRole("link", { name: "Mijn account" }).waitFor();
+    await page.close();
+  });
+});
