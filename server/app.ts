@@ -7,8 +7,11 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import type { KapittelLoadContext } from "#app/common/load-context.ts";
+import { COLLAB_PATH } from "#app/common/collab.ts";
+import { htmlToYUpdate, yDocToHtml, yDocToText } from "#app/models/chapter-content.server.ts";
 import { disconnectDb } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
+import { createCollabService, type CollabService, type CollabServiceOptions } from "./collab/index.ts";
 import { originCheck } from "./http/origin-check.ts";
 import { assignCspNonce, securityHeaders } from "./http/security-headers.ts";
 import { UpgradeRouter } from "./http/upgrade-router.ts";
@@ -19,11 +22,19 @@ export type KapittelServer = {
   url: string;
   http: Server;
   upgrades: UpgradeRouter;
+  collab: CollabService;
   /** Stops accepting, lets running requests finish, then closes the database. */
   close: () => Promise<void>;
 };
 
-export type ServerOptions = { port?: number; host?: string; dev?: boolean; buildDir?: string };
+export type ServerOptions = {
+  port?: number;
+  host?: string;
+  dev?: boolean;
+  buildDir?: string;
+  /** Overrides for the collaboration service (tests use smaller limits and shorter timings). */
+  collab?: Partial<CollabServiceOptions>;
+};
 
 /** How long shutdown waits for running requests before closing their connections. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -48,6 +59,14 @@ export async function startServer(options: ServerOptions = {}): Promise<Kapittel
   const http = createServer(app);
   const upgrades = new UpgradeRouter();
   http.on("upgrade", upgrades.handle);
+  const collab = createCollabService({
+    appUrl: env.APP_URL,
+    // Chapters that were never edited live start from their HTML; edits are rendered back to it.
+    htmlToUpdate: htmlToYUpdate,
+    renderer: { html: (doc) => yDocToHtml(doc), text: yDocToText },
+    ...options.collab,
+  });
+  upgrades.add(COLLAB_PATH, collab.handleUpgrade);
 
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
@@ -60,6 +79,9 @@ export async function startServer(options: ServerOptions = {}): Promise<Kapittel
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      // Collaboration first: its sockets would keep http.close() waiting, and its documents
+      // must be stored while the database is still open.
+      await collab.close();
       const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeIdleConnections();
       const force = setTimeout(() => http.closeAllConnections(), SHUTDOWN_GRACE_MS);
@@ -69,7 +91,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Kapittel
       await disconnectDb();
     })());
 
-  return { url: `http://${host}:${address.port}`, http, upgrades, close };
+  return { url: `http://${host}:${address.port}`, http, upgrades, collab, close };
 }
 
 function loadContext(_req: express.Request, res: express.Response): KapittelLoadContext {

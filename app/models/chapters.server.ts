@@ -36,3 +36,13 @@ export function listChaptersInReadingOrder(bookId: string) {
     select: { slug: true, title: true, status: true, organisations: { select: { organisationId: true } } },
   });
 }
+
+/** What decides who may open a chapter's live document: its status and organisations; null if none. */
+export async function findChapterAccessFacts(chapterId: string) {
+  const chapter = await db.chapter.findUnique({
+    where: { id: chapterId },
+    select: { id: true, status: true, organisations: { select: { organisationId: true } } },
+  });
+  if (!chapter) return null;
+  return { id: chapter.id, status: chapter.status, organisationIds: chapter.organisations.map((o) => o.organisationId) };
+}

@@ -36,6 +36,25 @@ export async function getSessionUserId(request: Request): Promise<string | null>
 }
 
 /**
+ * The stored id of the request's session and its user, or null: for connections that outlive the
+ * request (the collaboration WebSocket re-checks `isSessionActive` while it is open).
+ */
+export async function getSessionRef(request: Request): Promise<{ sessionId: string; userId: string } | null> {
+  const token = await readSessionToken(request);
+  if (!token) return null;
+  const sessionId = hashToken(token);
+  const session = await db.session.findUnique({ where: { id: sessionId }, select: { userId: true, expiresAt: true } });
+  if (!session || session.expiresAt.getTime() <= Date.now()) return null;
+  return { sessionId, userId: session.userId };
+}
+
+/** Whether the session (by stored id) still exists and has not expired; logout and resets end it. */
+export async function isSessionActive(sessionId: string): Promise<boolean> {
+  const session = await db.session.findUnique({ where: { id: sessionId }, select: { expiresAt: true } });
+  return Boolean(session && session.expiresAt.getTime() > Date.now());
+}
+
+/**
  * Starts a new session for the user and returns its Set-Cookie header. Any session the request
  * already carried is ended first, so a login always gets a fresh id (no session fixation).
  */

@@ -55,6 +55,10 @@ export const common = {
     nl: "Het formulier is verlopen of komt niet van Kapittel. Laad de pagina opnieuw en probeer het nog eens.",
     en: "The form has expired or did not come from Kapittel. Reload the page and try again.",
   },
+  "error.loginRequired": {
+    nl: "U bent niet (meer) ingelogd. Log in en probeer het opnieuw.",
+    en: "You are not logged in (any more). Log in and try again.",
+  },
   "error.origin": {
     nl: "Dit verzoek komt niet van Kapittel zelf en is geweigerd.",
     en: "This request did not come from Kapittel itself and was refused.",

@@ -1,0 +1,215 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer } from "ws";
+import * as awarenessProtocol from "y-protocols/awareness";
+import type * as Y from "yjs";
+import { CLOSE_CODES } from "#app/common/collab.ts";
+import { isSessionActive } from "#app/utils/session.server.ts";
+import { runningCollabServices } from "#app/utils/collab-access.server.ts";
+import { authenticateUpgrade, documentAccess, UpgradeRefused, type CollabIdentity } from "./authenticate.ts";
+import { CollabConnection } from "./connection.ts";
+import { DocumentRegistry } from "./document-registry.ts";
+import { ConnectionCounts, DEFAULT_LIMITS, MessageRate, type CollabLimits } from "./limits.ts";
+import { DEFAULT_TIMING, LiveDocument, type PersistenceTiming } from "./live-document.ts";
+import { jsonLineLogger, type CollabLogger } from "./logging.ts";
+import { prismaDocumentStore, type DocumentStore, type HtmlToUpdate } from "./persistence.ts";
+import { encodeAwareness, encodeUpdate } from "./protocol.ts";
+
+export type CollabServiceOptions = {
+  /** The public address, accepted as Origin besides the request's own host. */
+  appUrl?: string;
+  /** Initialises a chapter that has no Yjs state yet from its bodyHtml (chapter-content.server.ts). */
+  htmlToUpdate?: HtmlToUpdate;
+  /** Renders the document to the chapter's bodyHtml and bodyText after edits settle. */
+  renderer?: { html: (doc: Y.Doc) => string; text: (doc: Y.Doc) => string };
+  /** Defaults to the Prisma store; tests may wrap it. */
+  store?: DocumentStore;
+  limits?: Partial<CollabLimits>;
+  timing?: Partial<PersistenceTiming>;
+  /** How often connections opened with the session cookie check that the session still exists. */
+  sessionCheckMs?: number;
+  log?: CollabLogger;
+};
+
+/** The collaboration service as the HTTP server sees it. */
+export type CollabService = {
+  /** Takes over an upgrade on COLLAB_PATH: authenticates, then speaks y-websocket's protocol. */
+  handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
+  /** Re-decides access for every open connection of the chapter (status or membership changed). */
+  refreshChapterAccess: (chapterId: string) => Promise<void>;
+  /** Chapters whose documents are in memory (tests, metrics). */
+  loadedChapterIds: () => string[];
+  /** Closes every connection (4503), stores every document, stops accepting. */
+  close: () => Promise<void>;
+};
+
+/** How long shutdown waits for clients to answer the close before cutting the sockets. */
+const CLOSE_GRACE_MS = 3_000;
+
+const STATUS_TEXT = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 503: "Service Unavailable" };
+
+/**
+ * Kapittel's Yjs service on y-protocols and ws (docs/decisions/006): authentication at the upgrade,
+ * per-connection read/write access, persistence before relay, limits and one log line per connection.
+ */
+export function createCollabService(options: CollabServiceOptions = {}): CollabService {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const timing = { ...DEFAULT_TIMING, ...options.timing };
+  const log = options.log ?? jsonLineLogger;
+  const store = options.store ?? prismaDocumentStore({ htmlToUpdate: options.htmlToUpdate });
+  const counts = new ConnectionCounts(limits);
+  const connections = new Set<CollabConnection>();
+  // Per chapter too: every relayed update goes to one chapter's connections, not a scan of all.
+  const chapters = new Map<string, Set<CollabConnection>>();
+  const byChapter = (chapterId: string): Iterable<CollabConnection> => chapters.get(chapterId) ?? [];
+  const track = (connection: CollabConnection) => {
+    connections.add(connection);
+    const { chapterId } = connection.identity;
+    const set = chapters.get(chapterId) ?? new Set<CollabConnection>();
+    set.add(connection);
+    chapters.set(chapterId, set);
+  };
+  const untrack = (connection: CollabConnection) => {
+    connections.delete(connection);
+    const set = chapters.get(connection.identity.chapterId);
+    set?.delete(connection);
+    if (set?.size === 0) chapters.delete(connection.identity.chapterId);
+  };
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayload });
+  let closing = false;
+
+  const registry = new DocumentRegistry(async (chapterId) => {
+    const loaded = await store.load(chapterId);
+    if (!loaded) return null;
+    const document = new LiveDocument(chapterId, loaded, {
+      store,
+      renderer: options.renderer,
+      timing,
+      log,
+      relay: (update, origin) => {
+        const frame = encodeUpdate(update);
+        for (const connection of byChapter(chapterId)) if (connection !== origin) connection.send(frame);
+      },
+    });
+    // Presence is not stored: it goes to everyone on the chapter at once, read-only clients included.
+    document.awareness.on(
+      "update",
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        if (origin instanceof CollabConnection) {
+          for (const id of added) origin.awarenessIds.add(id);
+          for (const id of removed) origin.awarenessIds.delete(id);
+        }
+        const frame = encodeAwareness(document.awareness, [...added, ...updated, ...removed]);
+        for (const connection of byChapter(chapterId)) connection.send(frame);
+      },
+    );
+    return document;
+  });
+
+  async function onConnection(ws: import("ws").WebSocket, identity: CollabIdentity) {
+    const connection = new CollabConnection(ws, identity, new MessageRate(limits.messagesPerSecond, limits.messageBurst), log, untrack);
+    if (!counts.tryAdd(identity.userId, identity.chapterId)) {
+      connection.close(CLOSE_CODES.tooManyConnections, "too many connections");
+      return;
+    }
+    track(connection);
+    let document: LiveDocument | null = null;
+    void connection.closed.then(() => {
+      counts.remove(identity.userId, identity.chapterId);
+      if (document) {
+        awarenessProtocol.removeAwarenessStates(document.awareness, [...connection.awarenessIds], null);
+        registry.release(identity.chapterId);
+      }
+    });
+    try {
+      const acquired = await registry.acquire(identity.chapterId);
+      if (!acquired) return connection.close(CLOSE_CODES.notFound, "no such chapter");
+      if (!connection.isOpen) return registry.release(identity.chapterId);
+      document = acquired;
+      connection.attach(acquired);
+    } catch (error) {
+      log({ event: "collab.load.failed", level: "error", chapter: identity.chapterId, user: identity.userId, error: String(error) });
+      connection.close(1011, "the document could not be loaded");
+    }
+  }
+
+  function refuse(socket: Duplex, status: keyof typeof STATUS_TEXT) {
+    if (socket.destroyed) return;
+    socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  }
+
+  // Logout, a password reset or expiry ends a session; its open connections then close with 4401.
+  // (A token only opens a connection; such connections end with the token's user's access.)
+  const sessionCheck = setInterval(() => {
+    const sessions = new Map<string, CollabConnection[]>();
+    for (const connection of connections) {
+      const { sessionId } = connection.identity;
+      if (sessionId) sessions.set(sessionId, [...(sessions.get(sessionId) ?? []), connection]);
+    }
+    for (const [sessionId, open] of sessions) {
+      isSessionActive(sessionId).then(
+        (active) => active || open.forEach((c) => c.close(CLOSE_CODES.sessionExpired, "the session has ended")),
+        (error: unknown) => log({ event: "collab.sessionCheck.failed", level: "error", error: String(error) }),
+      );
+    }
+  }, options.sessionCheckMs ?? 60_000);
+  sessionCheck.unref();
+
+  const service: CollabService = {
+    handleUpgrade(request, socket, head) {
+      // A client that hangs up during authentication must not become an unhandled error.
+      socket.on("error", () => socket.destroy());
+      if (closing) return refuse(socket, 503);
+      authenticateUpgrade(request, options.appUrl).then(
+        (identity) => {
+          if (closing) return refuse(socket, 503);
+          if (socket.destroyed) return;
+          wss.handleUpgrade(request, socket, head, (ws) => void onConnection(ws, identity));
+        },
+        (error: unknown) => {
+          const status = error instanceof UpgradeRefused ? error.status : 400;
+          log({
+            event: "collab.upgrade.refused",
+            ...(error instanceof UpgradeRefused ? {} : { level: "error" }),
+            status,
+            reason: error instanceof Error ? error.message : String(error),
+            path: new URL(request.url ?? "/", "http://localhost").pathname,
+            origin: request.headers.origin,
+          });
+          refuse(socket, status);
+        },
+      );
+    },
+
+    async refreshChapterAccess(chapterId) {
+      await Promise.all(
+        [...byChapter(chapterId)].map(async (connection) => {
+          const access = await documentAccess(connection.identity.userId, chapterId);
+          if (access === "missing") connection.close(CLOSE_CODES.notFound, "the chapter was removed");
+          else if (access === "none") connection.close(CLOSE_CODES.forbidden, "no access to this chapter any more");
+          else connection.access = access;
+        }),
+      );
+    },
+
+    loadedChapterIds: () => registry.loadedChapterIds(),
+
+    async close() {
+      closing = true;
+      clearInterval(sessionCheck);
+      runningCollabServices().delete(service);
+      const open = [...connections];
+      for (const connection of open) connection.close(CLOSE_CODES.serverShutdown, "the server is shutting down");
+      const grace = setTimeout(() => open.forEach((c) => c.ws.terminate()), CLOSE_GRACE_MS);
+      await Promise.all(open.map((c) => c.closed));
+      clearTimeout(grace);
+      await registry.drain();
+      wss.close();
+    },
+  };
+  runningCollabServices().add(service);
+  return service;
+}
+
+/** Re-exported for server code; Remix code imports it from #app/utils/collab-access.server.ts. */
+export { refreshChapterAccess } from "#app/utils/collab-access.server.ts";

@@ -1,0 +1,86 @@
+import * as Y from "yjs";
+import { db } from "#app/utils/db.server.ts";
+
+/** Turns a chapter's HTML into a Yjs update of its document (chapters that were never edited live). */
+export type HtmlToUpdate = (html: string) => Uint8Array;
+/** Renders a document to what reader pages, search and export use. */
+export type DocumentRenderer = { html: (doc: Y.Doc) => string; text: (doc: Y.Doc) => string };
+
+/** What loading a chapter's stored document yields. */
+export type LoadedDocument = {
+  doc: Y.Doc;
+  /** Id of the last stored update folded into `doc`; compaction deletes up to here. */
+  lastUpdateId: number;
+  storedUpdates: number;
+};
+
+/** Where a chapter's live document is stored: a snapshot on Chapter plus appended ChapterUpdate rows. */
+export type DocumentStore = {
+  /** Builds the document from the snapshot and every stored update; null when there is no such chapter. */
+  load(chapterId: string): Promise<LoadedDocument | null>;
+  /** Appends accepted updates in one transaction; returns the id of the last one. */
+  append(chapterId: string, updates: Uint8Array[]): Promise<number>;
+  /** Replaces the snapshot and deletes the updates up to `throughId`, atomically. */
+  compact(chapterId: string, snapshot: Uint8Array, throughId: number): Promise<void>;
+  /** Stores the rendered HTML and text of the current document. */
+  storeRendered(chapterId: string, html: string, text: string): Promise<void>;
+};
+
+const bytes = (data: Uint8Array) => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+
+/**
+ * The Prisma store. A chapter with neither a snapshot nor updates (the demo chapters, and every
+ * chapter before its first live edit) starts from its bodyHtml; that first state is stored as the
+ * snapshot at once, so every later update builds on the same items in every process.
+ */
+export function prismaDocumentStore({ htmlToUpdate }: { htmlToUpdate?: HtmlToUpdate }): DocumentStore {
+  return {
+    async load(chapterId) {
+      const chapter = await db.chapter.findUnique({ where: { id: chapterId }, select: { docState: true, bodyHtml: true } });
+      if (!chapter) return null;
+      const updates = await db.chapterUpdate.findMany({
+        where: { chapterId },
+        orderBy: { id: "asc" },
+        select: { id: true, data: true },
+      });
+      const doc = new Y.Doc({ gc: true });
+      if (chapter.docState) {
+        Y.applyUpdate(doc, bytes(chapter.docState), "load");
+      } else if (updates.length === 0 && htmlToUpdate && chapter.bodyHtml) {
+        Y.applyUpdate(doc, htmlToUpdate(chapter.bodyHtml), "load");
+        await db.chapter.update({ where: { id: chapterId }, data: { docState: Buffer.from(Y.encodeStateAsUpdate(doc)) } });
+      }
+      // Stored updates were validated and applied once before they were stored; each is still
+      // applied on its own so that one unreadable row cannot take the rest of the chapter with it.
+      for (const update of updates) {
+        try {
+          Y.applyUpdate(doc, bytes(update.data), "load");
+        } catch (error) {
+          console.error(JSON.stringify({ event: "collab.load.skipUpdate", chapter: chapterId, updateId: update.id, error: String(error) }));
+        }
+      }
+      return { doc, lastUpdateId: updates.at(-1)?.id ?? 0, storedUpdates: updates.length };
+    },
+
+    async append(chapterId, updates) {
+      // One statement (so one transaction) for the whole batch: a busy document costs one commit,
+      // not one per keystroke.
+      const rows = await db.chapterUpdate.createManyAndReturn({
+        data: updates.map((data) => ({ chapterId, data: Buffer.from(data) })),
+        select: { id: true },
+      });
+      return rows.reduce((last, row) => Math.max(last, row.id), 0);
+    },
+
+    async compact(chapterId, snapshot, throughId) {
+      await db.$transaction([
+        db.chapter.update({ where: { id: chapterId }, data: { docState: Buffer.from(snapshot) } }),
+        db.chapterUpdate.deleteMany({ where: { chapterId, id: { lte: throughId } } }),
+      ]);
+    },
+
+    async storeRendered(chapterId, html, text) {
+      await db.chapter.update({ where: { id: chapterId }, data: { bodyHtml: html, bodyText: text } });
+    },
+  };
+}
