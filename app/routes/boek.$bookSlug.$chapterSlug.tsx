@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { canAccessChapter } from "#app/common/permissions.ts";
+import { canAccessChapter, chapterDocumentAccess } from "#app/common/permissions.ts";
 import { StatusBadge } from "#app/components/status-badge.tsx";
 import { findChapter, listChaptersInReadingOrder } from "#app/models/chapters.server.ts";
 import { getUser } from "#app/utils/auth.server.ts";
@@ -28,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const neighbour = (i: number) => (readable[i] ? { slug: readable[i].slug, title: readable[i].title } : null);
   return {
     chapter: {
+      slug: chapter.slug,
       title: chapter.title,
       summary: chapter.summary,
       status: chapter.status,
@@ -38,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       authors: chapter.authors,
     },
     canEdit: canAccessChapter(user, chapter, "update"),
+    documentAccess: user ? chapterDocumentAccess(user, chapter) : "none",
     previous: neighbour(index - 1),
     next: neighbour(index + 1),
   };
@@ -45,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ChapterPage() {
   const t = useT();
-  const { chapter, canEdit, previous, next } = useLoaderData<typeof loader>();
+  const { chapter, canEdit, documentAccess, previous, next } = useLoaderData<typeof loader>();
   const base = `/boek/${chapter.book.slug}`;
   return (
     <article aria-labelledby="chapter-title" lang={chapter.book.language} className="mx-auto max-w-2xl">
@@ -70,6 +72,16 @@ export default function ChapterPage() {
           </div>
         )}
         {canEdit && <p className="mt-3 text-sm text-stone-700">{t("chapter.youCanEdit")}</p>}
+        {(documentAccess === "write" || (documentAccess === "read" && chapter.status !== "published")) && (
+          <p className="mt-3">
+            <Link
+              to={`${base}/${chapter.slug}/bewerken`}
+              className="inline-block rounded-md bg-stone-900 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-stone-700 hover:text-white"
+            >
+              {documentAccess === "write" ? t("editor.edit") : t("editor.readAlong")}
+            </Link>
+          </p>
+        )}
       </header>
 
       <div className="prose-book mt-8" dangerouslySetInnerHTML={{ __html: chapter.bodyHtml }} />

@@ -2,13 +2,14 @@ import { admin } from "./messages/admin.ts";
 import { auth } from "./messages/auth.ts";
 import { book } from "./messages/book.ts";
 import { common } from "./messages/common.ts";
+import { editor } from "./messages/editor.ts";
 import { DEFAULT_LOCALE, type Locale } from "./locales.ts";
 
 /**
  * Kapittel's one message catalogue. It is split into sections only so that each area of the
  * app keeps its messages in one file; keys are globally unique and prefixed by section.
  */
-export const catalogue = { ...common, ...auth, ...book, ...admin } as const;
+export const catalogue = { ...common, ...auth, ...book, ...admin, ...editor } as const;
 
 export type MessageKey = keyof typeof catalogue;
 export type MessageParams = Record<string, string | number>;

@@ -1,0 +1,87 @@
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { getEnv } from "#app/utils/env.server.ts";
+
+/**
+ * Images in chapters: uploaded once, stored by the SHA-256 of their bytes under
+ * DATA_DIR/uploads, so the same image uploaded twice is stored once and its URL never changes
+ * (served with an immutable cache). No database row: the file name carries all there is to know.
+ */
+
+/** The largest image accepted (5 MiB): chapters are for print and screen, not for originals. */
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
+/** The image types accepted, by what their first bytes say (never by the declared type). */
+const SIGNATURES = [
+  { extension: "png", contentType: "image/png", matches: (b: Uint8Array) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
+  { extension: "jpg", contentType: "image/jpeg", matches: (b: Uint8Array) => startsWith(b, [0xff, 0xd8, 0xff]) },
+  { extension: "gif", contentType: "image/gif", matches: (b: Uint8Array) => ascii(b, 0, 6) === "GIF87a" || ascii(b, 0, 6) === "GIF89a" },
+  { extension: "webp", contentType: "image/webp", matches: (b: Uint8Array) => ascii(b, 0, 4) === "RIFF" && ascii(b, 8, 12) === "WEBP" },
+] as const;
+// SVG is deliberately absent: it is a document that can carry script.
+
+export type ImageType = (typeof SIGNATURES)[number];
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.every((byte, i) => bytes[i] === byte);
+}
+function ascii(bytes: Uint8Array, from: number, to: number): string {
+  return String.fromCharCode(...bytes.subarray(from, to));
+}
+
+/** The image type the bytes really are, or null when they are not an accepted image. */
+export function detectImageType(bytes: Uint8Array): ImageType | null {
+  return SIGNATURES.find((signature) => signature.matches(bytes)) ?? null;
+}
+
+/** A stored image's public name: `<sha256>.<extension>`. */
+const STORED_NAME = /^([0-9a-f]{64})\.(png|jpg|gif|webp)$/;
+
+function uploadsDirectory(): string {
+  return path.resolve(getEnv().DATA_DIR, "uploads");
+}
+
+/** The URL an image is served from (app/routes/uploads.$name.ts). */
+export function imageUrl(name: string): string {
+  return `/uploads/${name}`;
+}
+
+/**
+ * Stores an image (the caller checked its type) and returns its name. Writing to a temporary
+ * file and renaming makes a half-written file impossible to serve; an existing file is kept.
+ */
+export async function storeImage(bytes: Uint8Array, type: ImageType): Promise<string> {
+  const hash = createHash("sha256").update(bytes).digest("hex");
+  const name = `${hash}.${type.extension}`;
+  const directory = uploadsDirectory();
+  const target = path.join(directory, name);
+  if (await exists(target)) return name;
+  await mkdir(directory, { recursive: true });
+  const temporary = path.join(directory, `.${name}.${process.pid}.${Date.now()}.tmp`);
+  await writeFile(temporary, bytes);
+  await rename(temporary, target);
+  return name;
+}
+
+/** A stored image's bytes and content type, or null if the name is not one of ours. */
+export async function readImage(name: string): Promise<{ bytes: Buffer; contentType: string } | null> {
+  const match = STORED_NAME.exec(name);
+  if (!match) return null;
+  const type = SIGNATURES.find((signature) => signature.extension === match[2]);
+  if (!type) return null;
+  try {
+    return { bytes: await readFile(path.join(uploadsDirectory(), name)), contentType: type.contentType };
+  } catch {
+    return null;
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
