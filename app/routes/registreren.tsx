@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { z } from "zod";
 import { emailSchema, nameSchema, passwordSchema } from "#app/common/validation.ts";
 import { CsrfInput } from "#app/components/csrf-input.tsx";
+import { NewPasswordFields } from "#app/components/new-password-fields.tsx";
 import { Field, SubmitButton, FormErrors } from "#app/components/forms.tsx";
 import { registerReader } from "#app/models/users.server.ts";
 import { requireAnonymous } from "#app/utils/auth.server.ts";
@@ -72,8 +73,6 @@ export default function Register() {
   const redirectTo = searchParams.get("redirectTo");
   const { key: nameKey, ...nameProps } = getInputProps(fields.name, { type: "text" });
   const { key: emailKey, ...emailProps } = getInputProps(fields.email, { type: "email" });
-  const { key: passwordKey, ...passwordProps } = getInputProps(fields.password, { type: "password" });
-  const { key: confirmKey, ...confirmProps } = getInputProps(fields.confirmPassword, { type: "password" });
 
   return (
     <section aria-labelledby="register-title" className="mx-auto max-w-md">
@@ -98,19 +97,7 @@ export default function Register() {
             errors={fields.email.errors}
             inputProps={{ ...emailProps, autoComplete: "email" }}
           />
-          <Field
-            key={passwordKey}
-            label={t("auth.password")}
-            help={t("auth.passwordHelp")}
-            errors={fields.password.errors}
-            inputProps={{ ...passwordProps, autoComplete: "new-password" }}
-          />
-          <Field
-            key={confirmKey}
-            label={t("auth.confirmPassword")}
-            errors={fields.confirmPassword.errors}
-            inputProps={{ ...confirmProps, autoComplete: "new-password" }}
-          />
+          <NewPasswordFields password={fields.password} confirm={fields.confirmPassword} />
           <SubmitButton busy={busy}>{t("auth.register.submit")}</SubmitButton>
         </Form>
       </div>

@@ -9,6 +9,7 @@ import { translator } from "#app/common/i18n/catalogue.ts";
 import type { Locale } from "#app/common/i18n/locales.ts";
 import { nameSchema, passwordSchema } from "#app/common/validation.ts";
 import { CsrfInput } from "#app/components/csrf-input.tsx";
+import { NewPasswordFields } from "#app/components/new-password-fields.tsx";
 import { Field, SubmitButton } from "#app/components/forms.tsx";
 import { acceptInvitation, findInvitationByToken, type InvitationLookup } from "#app/models/invitations.server.ts";
 import { readForm } from "#app/utils/csrf.server.ts";
@@ -122,8 +123,6 @@ function AcceptForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptSchema }),
   });
   const { key: nameKey, ...nameProps } = getInputProps(fields.name, { type: "text" });
-  const { key: passwordKey, ...passwordProps } = getInputProps(fields.password, { type: "password" });
-  const { key: confirmKey, ...confirmProps } = getInputProps(fields.confirmPassword, { type: "password" });
   const invitedAs =
     invitation.role === "author" && invitation.organisationName
       ? t("invitation.accept.author", { inviter: invitation.inviterName, organisation: invitation.organisationName })
@@ -144,19 +143,7 @@ function AcceptForm({
           {/* Lets password managers file the new password under the right account. */}
           <input type="text" autoComplete="username" value={invitation.email} readOnly hidden />
           <Field key={nameKey} label={t("auth.name")} errors={fields.name.errors} inputProps={{ ...nameProps, autoComplete: "name" }} />
-          <Field
-            key={passwordKey}
-            label={t("auth.password")}
-            help={t("auth.passwordHelp")}
-            errors={fields.password.errors}
-            inputProps={{ ...passwordProps, autoComplete: "new-password" }}
-          />
-          <Field
-            key={confirmKey}
-            label={t("auth.confirmPassword")}
-            errors={fields.confirmPassword.errors}
-            inputProps={{ ...confirmProps, autoComplete: "new-password" }}
-          />
+          <NewPasswordFields password={fields.password} confirm={fields.confirmPassword} />
           <SubmitButton busy={busy}>{t("invitation.accept.submit")}</SubmitButton>
         </Form>
       </div>

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -6,7 +6,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { passwordSchema } from "#app/common/validation.ts";
 import { CsrfInput } from "#app/components/csrf-input.tsx";
-import { Field, SubmitButton } from "#app/components/forms.tsx";
+import { NewPasswordFields } from "#app/components/new-password-fields.tsx";
+import { SubmitButton } from "#app/components/forms.tsx";
 import { findUsableReset, resetPassword } from "#app/models/password-resets.server.ts";
 import { readForm } from "#app/utils/csrf.server.ts";
 import { pageTitle } from "#app/utils/meta.ts";
@@ -65,8 +66,6 @@ function ResetPasswordForm({ email, lastResult }: { email: string; lastResult: S
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
   });
-  const { key: passwordKey, ...passwordProps } = getInputProps(fields.password, { type: "password" });
-  const { key: confirmKey, ...confirmProps } = getInputProps(fields.confirmPassword, { type: "password" });
 
   return (
     <section aria-labelledby="reset-title" className="mx-auto max-w-md">
@@ -79,19 +78,7 @@ function ResetPasswordForm({ email, lastResult }: { email: string; lastResult: S
           <CsrfInput />
           {/* Lets password managers file the new password under the right account. */}
           <input type="text" autoComplete="username" value={email} readOnly hidden />
-          <Field
-            key={passwordKey}
-            label={t("auth.newPassword")}
-            help={t("auth.passwordHelp")}
-            errors={fields.password.errors}
-            inputProps={{ ...passwordProps, autoComplete: "new-password" }}
-          />
-          <Field
-            key={confirmKey}
-            label={t("auth.confirmPassword")}
-            errors={fields.confirmPassword.errors}
-            inputProps={{ ...confirmProps, autoComplete: "new-password" }}
-          />
+          <NewPasswordFields password={fields.password} confirm={fields.confirmPassword} label="auth.newPassword" />
           <SubmitButton busy={busy}>{t("auth.reset.submit")}</SubmitButton>
         </Form>
       </div>
