@@ -17,7 +17,26 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 });
 
 function createClient(): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: getEnv().DATABASE_URL }) });
+  const url = getEnv().DATABASE_URL;
+  const adapter = url.startsWith("file:") ? new SQLiteFileAdapter({ url }) : new PrismaBetterSQLite3({ url });
+  return new PrismaClient({ adapter });
+}
+
+/**
+ * A database file in WAL mode with synchronous=NORMAL. The collaboration server commits every
+ * batch of keystrokes before relaying it (docs/decisions/006), and better-sqlite3 commits on the
+ * event loop: the default rollback journal with synchronous=FULL costs several fsyncs per commit
+ * (milliseconds each, during which no socket is served). In WAL mode a commit is one append to
+ * the log; with synchronous=NORMAL the log is synced at checkpoints rather than at every commit,
+ * so a committed transaction survives a crash of the process (it is in the OS's page cache) and
+ * only an OS crash or power loss could lose the last commits.
+ */
+class SQLiteFileAdapter extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    await adapter.executeScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+    return adapter;
+  }
 }
 
 /** Closes the connection (graceful shutdown, end of a test file). */

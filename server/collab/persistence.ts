@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { db } from "#app/utils/db.server.ts";
+import { coalesceAppends } from "./append-coalescer.ts";
 
 /** Turns a chapter's HTML into a Yjs update of its document (chapters that were never edited live). */
 export type HtmlToUpdate = (html: string) => Uint8Array;
@@ -34,6 +35,14 @@ const bytes = (data: Uint8Array) => new Uint8Array(data.buffer, data.byteOffset,
  * snapshot at once, so every later update builds on the same items in every process.
  */
 export function prismaDocumentStore({ htmlToUpdate }: { htmlToUpdate?: HtmlToUpdate }): DocumentStore {
+  // One statement (so one transaction) for the batches of every chapter handed in together:
+  // busy documents cost one commit, not one per keystroke per chapter.
+  const append = coalesceAppends((rows) =>
+    db.chapterUpdate.createManyAndReturn({
+      data: rows.map(({ chapterId, data }) => ({ chapterId, data: Buffer.from(data) })),
+      select: { id: true, chapterId: true },
+    }),
+  );
   return {
     async load(chapterId) {
       const chapter = await db.chapter.findUnique({ where: { id: chapterId }, select: { docState: true, bodyHtml: true } });
@@ -62,15 +71,7 @@ export function prismaDocumentStore({ htmlToUpdate }: { htmlToUpdate?: HtmlToUpd
       return { doc, lastUpdateId: updates.at(-1)?.id ?? 0, storedUpdates: updates.length };
     },
 
-    async append(chapterId, updates) {
-      // One statement (so one transaction) for the whole batch: a busy document costs one commit,
-      // not one per keystroke.
-      const rows = await db.chapterUpdate.createManyAndReturn({
-        data: updates.map((data) => ({ chapterId, data: Buffer.from(data) })),
-        select: { id: true },
-      });
-      return rows.reduce((last, row) => Math.max(last, row.id), 0);
-    },
+    append,
 
     async compact(chapterId, snapshot, throughId) {
       await db.$transaction([
