@@ -35,29 +35,38 @@ function describedBy(ids: { errorId: string; helpId: string }, hasErrors: boolea
   return [hasHelp ? ids.helpId : null, hasErrors ? ids.errorId : null].filter(Boolean).join(" ") || undefined;
 }
 
-/** A labelled text input with its help text and errors wired up for assistive technology. */
-export function Field({
+/** The accessibility attributes a control needs to point at its help text and errors. */
+type ControlWiring = { id: string; "aria-invalid"?: true; "aria-describedby"?: string };
+
+/**
+ * Label, help text and errors around one control, wired up for assistive technology: the
+ * control gets its id, `aria-invalid` and `aria-describedby` from `renderControl`'s argument.
+ */
+function FieldShell({
   label,
   help,
   errors,
   className,
-  inputProps,
+  controlId,
   labelProps,
-}: FieldShellProps & { inputProps: InputHTMLAttributes<HTMLInputElement>; labelProps?: LabelHTMLAttributes<HTMLLabelElement> }) {
-  const ids = useFieldIds(inputProps.id);
+  renderControl,
+}: FieldShellProps & {
+  controlId: string | undefined;
+  labelProps?: LabelHTMLAttributes<HTMLLabelElement>;
+  renderControl: (wiring: ControlWiring) => ReactNode;
+}) {
+  const ids = useFieldIds(controlId);
   const hasErrors = Boolean(errors?.length);
   return (
     <div className={className}>
       <label htmlFor={ids.id} className="mb-1 block text-sm font-medium text-stone-800" {...labelProps}>
         {label}
       </label>
-      <input
-        {...inputProps}
-        id={ids.id}
-        aria-invalid={hasErrors || undefined}
-        aria-describedby={describedBy(ids, hasErrors, Boolean(help))}
-        className={inputClass}
-      />
+      {renderControl({
+        id: ids.id,
+        "aria-invalid": hasErrors || undefined,
+        "aria-describedby": describedBy(ids, hasErrors, Boolean(help)),
+      })}
       {help && (
         <p id={ids.helpId} className="mt-1 text-sm text-stone-600">
           {help}
@@ -65,81 +74,62 @@ export function Field({
       )}
       <ErrorList id={ids.errorId} errors={errors} />
     </div>
+  );
+}
+
+/** A labelled text input with its help text and errors. */
+export function Field({
+  inputProps,
+  labelProps,
+  ...shell
+}: FieldShellProps & { inputProps: InputHTMLAttributes<HTMLInputElement>; labelProps?: LabelHTMLAttributes<HTMLLabelElement> }) {
+  return (
+    <FieldShell
+      {...shell}
+      controlId={inputProps.id}
+      labelProps={labelProps}
+      renderControl={(wiring) => <input {...inputProps} {...wiring} className={inputClass} />}
+    />
   );
 }
 
 /** A labelled multi-line text field. */
 export function TextareaField({
-  label,
-  help,
-  errors,
-  className,
   textareaProps,
+  ...shell
 }: FieldShellProps & { textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> }) {
-  const ids = useFieldIds(textareaProps.id);
-  const hasErrors = Boolean(errors?.length);
   return (
-    <div className={className}>
-      <label htmlFor={ids.id} className="mb-1 block text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      <textarea
-        rows={4}
-        {...textareaProps}
-        id={ids.id}
-        aria-invalid={hasErrors || undefined}
-        aria-describedby={describedBy(ids, hasErrors, Boolean(help))}
-        className={inputClass}
-      />
-      {help && (
-        <p id={ids.helpId} className="mt-1 text-sm text-stone-600">
-          {help}
-        </p>
-      )}
-      <ErrorList id={ids.errorId} errors={errors} />
-    </div>
+    <FieldShell
+      {...shell}
+      controlId={textareaProps.id}
+      renderControl={(wiring) => <textarea rows={4} {...textareaProps} {...wiring} className={inputClass} />}
+    />
   );
 }
 
 /** A labelled select with its options. */
 export function SelectField({
-  label,
-  help,
-  errors,
-  className,
   selectProps,
   options,
+  ...shell
 }: FieldShellProps & {
   selectProps: SelectHTMLAttributes<HTMLSelectElement>;
   options: { value: string; label: string }[];
 }) {
-  const ids = useFieldIds(selectProps.id);
-  const hasErrors = Boolean(errors?.length);
   return (
-    <div className={className}>
-      <label htmlFor={ids.id} className="mb-1 block text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      <select
-        {...selectProps}
-        id={ids.id}
-        aria-invalid={hasErrors || undefined}
-        aria-describedby={describedBy(ids, hasErrors, Boolean(help))}
-        className={inputClass}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {help && (
-        <p id={ids.helpId} className="mt-1 text-sm text-stone-600">
-          {help}
-        </p>
+    <FieldShell
+      {...shell}
+      controlId={selectProps.id}
+      renderControl={(wiring) => (
+        <select {...selectProps} {...wiring} className={inputClass}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
       )}
-      <ErrorList id={ids.errorId} errors={errors} />
-    </div>
+    />
   );
 }
 
