@@ -26,6 +26,11 @@ export const CLOSE_CODES = {
   tooManyMessages: 4429,
   /** A message could not be decoded; the connection is closed, the document is untouched. */
   malformedMessage: 4400,
+  /**
+   * What the user may do changed (e.g. the chapter went into review): reconnect to get the new
+   * access. In the 4500 range, which stock y-websocket clients treat as "try again" (4400–4499 stop them).
+   */
+  accessChanged: 4509,
   /** Too many connections for this user or this document. */
   tooManyConnections: 4430,
   /** The server is shutting down; reconnect shortly. */

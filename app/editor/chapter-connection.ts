@@ -20,6 +20,8 @@ const RETRY_AFTER: Partial<Record<number, number>> = {
   [CLOSE_CODES.tooManyConnections]: 15_000,
   [CLOSE_CODES.malformedMessage]: 2_000,
   [CLOSE_CODES.serverShutdown]: 1_000,
+  // At once: the new token tells the editor whether it may still write.
+  [CLOSE_CODES.accessChanged]: 0,
 };
 /** Closes after which reconnecting cannot help. */
 const FINAL_CLOSES = new Set<number>([CLOSE_CODES.forbidden, CLOSE_CODES.notFound]);

@@ -58,6 +58,7 @@ const CLOSE_MESSAGES: Record<number, MessageKey> = {
   [CLOSE_CODES.malformedMessage]: "editor.status.malformedMessage",
   [CLOSE_CODES.tooManyConnections]: "editor.status.tooManyConnections",
   [CLOSE_CODES.serverShutdown]: "editor.status.serverShutdown",
+  [CLOSE_CODES.accessChanged]: "editor.status.accessChanged",
 };
 
 /** The connection state in words a person understands, with the reason for the last close. */

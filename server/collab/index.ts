@@ -187,7 +187,12 @@ export function createCollabService(options: CollabServiceOptions = {}): CollabS
           const access = await documentAccess(connection.identity.userId, chapterId);
           if (access === "missing") connection.close(CLOSE_CODES.notFound, "the chapter was removed");
           else if (access === "none") connection.close(CLOSE_CODES.forbidden, "no access to this chapter any more");
-          else connection.access = access;
+          // A changed access closes the connection, so the client reconnects and learns it (an editor
+          // that silently lost write access would keep accepting keystrokes the server drops).
+          else if (access !== connection.access) {
+            connection.access = access;
+            connection.close(CLOSE_CODES.accessChanged, `access is now ${access}`);
+          }
         }),
       );
     },

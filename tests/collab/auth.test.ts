@@ -166,7 +166,7 @@ describe("read-only connections", () => {
     expect(closed!.droppedUpdates).toBeGreaterThan(0);
   });
 
-  test("refreshChapterAccess makes open connections read-only at once, and closes them with 4403 when access is gone", async () => {
+  test("refreshChapterAccess closes connections whose access changed (4509; they come back read-only), and with 4403 when access is gone", async () => {
     const { chapter, writer, organisation, token } = await chapterWithWriter({ bodyHtml: "" });
     const watcher = await createUser({ role: "editor" });
     const writing = connectProvider(server.url, chapter.id, { token });
@@ -180,6 +180,10 @@ describe("read-only connections", () => {
 
       await db.chapter.update({ where: { id: chapter.id }, data: { status: "approved" } });
       await refreshChapterAccess(chapter.id);
+      // Write access is gone: the connection is closed with 4509 so the client reconnects and learns it.
+      await waitFor(() => closes.includes(CLOSE_CODES.accessChanged), { message: "close 4509" });
+      await waitFor(() => writing.provider.wsconnected && watching.provider.wsconnected, { message: "reconnected" });
+      await Promise.all([synced(writing), synced(watching)]);
       appendParagraph(writing.doc, "na goedkeuring");
       appendParagraph(watching.doc, "redacteur na goedkeuring"); // editors may not write approved chapters either
       // Frames of one connection are handled in order: once the writer's next presence change has

@@ -3,6 +3,8 @@ import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { createBook, createChapter, createOrganisation, createUser, TEST_PASSWORD } from "#tests/factories.ts";
 import { logInThroughForm, useBrowser } from "#tests/helpers/browser.ts";
 import { useTestServer } from "#tests/helpers/server.ts";
+import { db } from "#app/utils/db.server.ts";
+import { refreshChapterAccess } from "#app/utils/collab-access.server.ts";
 
 // The real server: its collaboration service starts a chapter's document from its HTML
 // (chapter-content.server.ts) and renders edits back.
@@ -30,10 +32,15 @@ beforeAll(async () => {
   toolbarUrl = `/boek/${book.slug}/${(await createChapter(shared)).slug}/bewerken`;
   dialogsUrl = `/boek/${book.slug}/${(await createChapter(shared)).slug}/bewerken`;
   reviewUrl = `/boek/${book.slug}/${review.slug}/bewerken`;
+  const submitted = await createChapter(shared);
+  submittedChapterId = submitted.id;
+  submittedUrl = `/boek/${book.slug}/${submitted.slug}/bewerken`;
   await createUser({ role: "author", organisationIds: [amersfoort.id], ...anna });
   await createUser({ role: "author", organisationIds: [civity.id], ...bram });
 });
 
+let submittedChapterId = "";
+let submittedUrl = "";
 const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 afterEach(async () => {
@@ -137,6 +144,17 @@ describe("writing together in the browser", () => {
     expect(await reader.getByRole("toolbar").count()).toBe(0);
     await waitForText(reader, "Bestaande tekst van het hoofdstuk.");
     await screenshot(reader, "read-only");
+  });
+
+  test("an open editor turns read-only at once when the chapter goes into review", async () => {
+    const page = await openEditor(anna, submittedUrl);
+    await expect.poll(() => connection(page).getAttribute("data-connection")).toBe("connected");
+    expect(await editor(page).getAttribute("contenteditable")).toBe("true");
+    await db.chapter.update({ where: { id: submittedChapterId }, data: { status: "in_review" } });
+    await refreshChapterAccess(submittedChapterId);
+    await page.getByText("Alleen lezen").waitFor();
+    await expect.poll(() => editor(page).getAttribute("contenteditable")).toBe("false");
+    await expect.poll(() => connection(page).getAttribute("data-connection")).toBe("connected");
   });
 
   test("the toolbar formats text, inserts a numbered footnote and a table", async () => {

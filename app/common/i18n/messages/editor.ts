@@ -87,6 +87,10 @@ export const editor = {
     nl: "De server start opnieuw op; zo dadelijk wordt opnieuw verbonden.",
     en: "The server is restarting; reconnecting in a moment.",
   },
+  "editor.status.accessChanged": {
+    nl: "Wat u met dit hoofdstuk mag doen is veranderd; er wordt opnieuw verbonden.",
+    en: "What you may do with this chapter has changed; reconnecting.",
+  },
   "editor.status.label": { nl: "Verbinding", en: "Connection" },
   "upload.tooLarge": { nl: "De afbeelding is groter dan 5 MB.", en: "The image is larger than 5 MB." },
   "upload.wrongType": {
