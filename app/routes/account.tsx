@@ -6,6 +6,7 @@ import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "
 import { z } from "zod";
 import { nameSchema, PASSWORD_MAX_LENGTH, passwordSchema } from "#app/common/validation.ts";
 import { CsrfInput } from "#app/components/csrf-input.tsx";
+import { NewPasswordFields } from "#app/components/new-password-fields.tsx";
 import { Field, FormMessage, SubmitButton, FormErrors } from "#app/components/forms.tsx";
 import { changePassword, updateName } from "#app/models/users.server.ts";
 import { requireUser } from "#app/utils/auth.server.ts";
@@ -218,8 +219,6 @@ function ChangePasswordForm({ email, saved }: { email: string; saved: boolean })
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PasswordSchema }),
   });
   const { key: currentKey, ...currentProps } = getInputProps(fields.currentPassword, { type: "password" });
-  const { key: newKey, ...newProps } = getInputProps(fields.newPassword, { type: "password" });
-  const { key: confirmKey, ...confirmProps } = getInputProps(fields.confirmPassword, { type: "password" });
   return (
     <section aria-labelledby="password-title" className="rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
       <h2 id="password-title" className="text-xl font-semibold">
@@ -239,19 +238,7 @@ function ChangePasswordForm({ email, saved }: { email: string; saved: boolean })
           errors={fields.currentPassword.errors}
           inputProps={{ ...currentProps, autoComplete: "current-password" }}
         />
-        <Field
-          key={newKey}
-          label={t("auth.newPassword")}
-          help={t("auth.passwordHelp")}
-          errors={fields.newPassword.errors}
-          inputProps={{ ...newProps, autoComplete: "new-password" }}
-        />
-        <Field
-          key={confirmKey}
-          label={t("auth.confirmPassword")}
-          errors={fields.confirmPassword.errors}
-          inputProps={{ ...confirmProps, autoComplete: "new-password" }}
-        />
+        <NewPasswordFields password={fields.newPassword} confirm={fields.confirmPassword} label="auth.newPassword" />
         <SubmitButton busy={busy}>{t("account.password.submit")}</SubmitButton>
       </Form>
     </section>
