@@ -37,6 +37,12 @@ export type CollabService = {
   handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
   /** Re-decides access for every open connection of the chapter (status or membership changed). */
   refreshChapterAccess: (chapterId: string) => Promise<void>;
+  /**
+   * Runs `fn` on the chapter's live document (loading it when nobody has it open) as one server
+   * change: what it changes reaches every connected client like anyone's edit, and is stored before
+   * this resolves. Null when there is no such chapter.
+   */
+  withDocument: <T>(chapterId: string, fn: (doc: Y.Doc) => T) => Promise<T | null>;
   /** Chapters whose documents are in memory (tests, metrics). */
   loadedChapterIds: () => string[];
   /** Closes every connection (4503), stores every document, stops accepting. */
@@ -45,6 +51,9 @@ export type CollabService = {
 
 /** How long shutdown waits for clients to answer the close before cutting the sockets. */
 const CLOSE_GRACE_MS = 3_000;
+
+/** The origin of changes the server makes itself (a restored revision, an import): relayed to all. */
+const SERVER_ORIGIN = { id: 0, server: true } as const;
 
 const STATUS_TEXT = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 503: "Service Unavailable" };
 
@@ -197,6 +206,19 @@ export function createCollabService(options: CollabServiceOptions = {}): CollabS
       );
     },
 
+    async withDocument(chapterId, fn) {
+      const document = await registry.acquire(chapterId);
+      if (!document) return null;
+      try {
+        let result: ReturnType<typeof fn> | undefined;
+        document.doc.transact(() => (result = fn(document.doc)), SERVER_ORIGIN);
+        await document.settled();
+        return result as ReturnType<typeof fn>;
+      } finally {
+        registry.release(chapterId);
+      }
+    },
+
     loadedChapterIds: () => registry.loadedChapterIds(),
 
     async close() {
@@ -209,6 +231,7 @@ export function createCollabService(options: CollabServiceOptions = {}): CollabS
       await Promise.all(open.map((c) => c.closed));
       clearTimeout(grace);
       await registry.drain();
+      await store.close();
       wss.close();
     },
   };

@@ -1,6 +1,9 @@
 import * as Y from "yjs";
+import { sqliteFilePath } from "#app/common/database-url.ts";
 import { db } from "#app/utils/db.server.ts";
-import { coalesceAppends } from "./append-coalescer.ts";
+import { getEnv } from "#app/utils/env.server.ts";
+import { coalesceAppends, type AppendRows } from "./append-coalescer.ts";
+import { openSqliteUpdateLog } from "./sqlite-update-log.ts";
 
 /** Turns a chapter's HTML into a Yjs update of its document (chapters that were never edited live). */
 export type HtmlToUpdate = (html: string) => Uint8Array;
@@ -25,6 +28,8 @@ export type DocumentStore = {
   compact(chapterId: string, snapshot: Uint8Array, throughId: number): Promise<void>;
   /** Stores the rendered HTML and text of the current document. */
   storeRendered(chapterId: string, html: string, text: string): Promise<void>;
+  /** Releases what the store holds open (after the last append). */
+  close(): Promise<void>;
 };
 
 const bytes = (data: Uint8Array) => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
@@ -35,14 +40,12 @@ const bytes = (data: Uint8Array) => new Uint8Array(data.buffer, data.byteOffset,
  * snapshot at once, so every later update builds on the same items in every process.
  */
 export function prismaDocumentStore({ htmlToUpdate }: { htmlToUpdate?: HtmlToUpdate }): DocumentStore {
-  // One statement (so one transaction) for the batches of every chapter handed in together:
-  // busy documents cost one commit, not one per keystroke per chapter.
-  const append = coalesceAppends((rows) =>
-    db.chapterUpdate.createManyAndReturn({
-      data: rows.map(({ chapterId, data }) => ({ chapterId, data: Buffer.from(data) })),
-      select: { id: true, chapterId: true },
-    }),
-  );
+  // The batches of every chapter handed in together go in one transaction: busy documents cost
+  // one commit, not one per keystroke per chapter. On SQLite a prepared statement of its own
+  // writes them (docs/decisions/009); elsewhere Prisma does.
+  const file = sqliteFilePath(getEnv().DATABASE_URL);
+  const updateLog = file ? openSqliteUpdateLog(file) : null;
+  const append = coalesceAppends(updateLog?.append ?? prismaAppendRows);
   return {
     async load(chapterId) {
       const chapter = await db.chapter.findUnique({ where: { id: chapterId }, select: { docState: true, bodyHtml: true } });
@@ -83,5 +86,15 @@ export function prismaDocumentStore({ htmlToUpdate }: { htmlToUpdate?: HtmlToUpd
     async storeRendered(chapterId, html, text) {
       await db.chapter.update({ where: { id: chapterId }, data: { bodyHtml: html, bodyText: text } });
     },
+
+    async close() {
+      updateLog?.close();
+    },
   };
 }
+
+const prismaAppendRows: AppendRows = (rows) =>
+  db.chapterUpdate.createManyAndReturn({
+    data: rows.map(({ chapterId, data }) => ({ chapterId, data: Buffer.from(data) })),
+    select: { id: true, chapterId: true },
+  });

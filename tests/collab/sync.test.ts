@@ -133,6 +133,23 @@ describe("collaborative editing", () => {
     expect(contentOf(await storedDocument(chapter.id))).toBe(converged);
   });
 
+  test("a server change (withDocument) reaches connected clients and is stored before it resolves", async () => {
+    const { chapter, token } = await chapterWithWriter({ bodyHtml: "" });
+    const server = await start();
+    // With nobody connected, the document is loaded, changed, stored and unloaded again.
+    await server.collab.withDocument(chapter.id, (doc) => appendParagraph(doc, "zonder lezers"));
+    expect(contentOf(await storedDocument(chapter.id))).toContain("zonder lezers");
+    expect(server.collab.loadedChapterIds()).not.toContain(chapter.id);
+
+    const a = connect(server, chapter.id, token);
+    await synced(a);
+    expect(contentOf(a.doc)).toContain("zonder lezers");
+    await server.collab.withDocument(chapter.id, (doc) => appendParagraph(doc, "terwijl iemand schrijft"));
+    expect(contentOf(await storedDocument(chapter.id))).toContain("terwijl iemand schrijft");
+    await waitFor(() => contentOf(a.doc).includes("terwijl iemand schrijft"), { message: "the client to receive the server change" });
+    expect(await server.collab.withDocument("no-such-chapter", () => 1)).toBeNull();
+  });
+
   test("every update is in the database before a peer receives it", async () => {
     const { chapter, token } = await chapterWithWriter({ bodyHtml: "" });
     // The real store, made slow: were anything relayed before it is stored, the peer would see it
