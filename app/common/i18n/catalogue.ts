@@ -2,14 +2,30 @@ import { admin } from "./messages/admin.ts";
 import { auth } from "./messages/auth.ts";
 import { book } from "./messages/book.ts";
 import { common } from "./messages/common.ts";
+import { comments } from "./messages/comments.ts";
 import { editor } from "./messages/editor.ts";
+import { notifications } from "./messages/notifications.ts";
+import { revisions } from "./messages/revisions.ts";
+import { suggestions } from "./messages/suggestions.ts";
+import { workflow } from "./messages/workflow.ts";
 import { DEFAULT_LOCALE, type Locale } from "./locales.ts";
 
 /**
  * Kapittel's one message catalogue. It is split into sections only so that each area of the
  * app keeps its messages in one file; keys are globally unique and prefixed by section.
  */
-export const catalogue = { ...common, ...auth, ...book, ...admin, ...editor } as const;
+export const catalogue = {
+  ...common,
+  ...auth,
+  ...book,
+  ...admin,
+  ...editor,
+  ...workflow,
+  ...revisions,
+  ...comments,
+  ...suggestions,
+  ...notifications,
+} as const;
 
 export type MessageKey = keyof typeof catalogue;
 export type MessageParams = Record<string, string | number>;

@@ -1,0 +1,5 @@
+import type { MessageSection } from "../locales.ts";
+
+/** Review workflow: comments. */
+export const comments = {
+} as const satisfies MessageSection;

@@ -1,0 +1,5 @@
+import type { MessageSection } from "../locales.ts";
+
+/** Review workflow: revisions. */
+export const revisions = {
+} as const satisfies MessageSection;

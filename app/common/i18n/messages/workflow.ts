@@ -1,0 +1,5 @@
+import type { MessageSection } from "../locales.ts";
+
+/** Review workflow: workflow. */
+export const workflow = {
+} as const satisfies MessageSection;
