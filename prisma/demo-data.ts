@@ -1,8 +1,7 @@
 import path from "node:path";
 import type { Db } from "#app/utils/db.server.ts";
-import { markdownToChapterHtml } from "#app/utils/markdown.server.ts";
 import { hashPassword } from "#app/utils/password.server.ts";
-import { readBookFiles } from "../chapters/book-files.ts";
+import { createBookFromFiles } from "#server/chapter-files/import-book.ts";
 import { DEMO_ORGANISATIONS } from "./seed-data/organisations.ts";
 import { DEMO_PASSWORD, DEMO_USERS } from "./seed-data/users.ts";
 
@@ -16,13 +15,11 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 }
 
 /**
- * Loads the demo: the ten partner organisations, the demo accounts and the book from chapters/.
- * Everything is prepared first (files read, Markdown converted, passwords hashed) and then
- * written in one transaction, so a failure leaves the database as empty as it was.
+ * Loads the demo: the ten partner organisations, the demo accounts and the book from chapters/
+ * (through the same import as `npm run chapters:import`), in one transaction, so a failure leaves
+ * the database as empty as it was.
  */
 export async function loadDemoData(db: Db, bookDirectory = DEMO_BOOK_DIRECTORY): Promise<void> {
-  const { book, chapters } = await readBookFiles(bookDirectory);
-  const bodies = await Promise.all(chapters.map((chapter) => markdownToChapterHtml(chapter.markdown)));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   await db.$transaction(async (tx) => {
@@ -31,9 +28,8 @@ export async function loadDemoData(db: Db, bookDirectory = DEMO_BOOK_DIRECTORY):
       const created = await tx.organisation.create({ data: organisation });
       organisationIds.set(created.slug, created.id);
     }
-    const userIds = new Map<string, string>();
     for (const user of DEMO_USERS) {
-      const created = await tx.user.create({
+      await tx.user.create({
         data: {
           email: user.email,
           name: user.name,
@@ -42,32 +38,8 @@ export async function loadDemoData(db: Db, bookDirectory = DEMO_BOOK_DIRECTORY):
           memberships: { create: user.organisations.map((slug) => ({ organisationId: requireId(organisationIds, slug, "organisation") })) },
         },
       });
-      userIds.set(created.email, created.id);
     }
-    const createdBook = await tx.book.create({
-      data: { slug: book.slug, title: book.title, subtitle: book.subtitle, blurb: book.blurb.trim(), language: book.language },
-    });
-    const partIds = new Map<string, string>();
-    for (const [index, part] of book.parts.entries()) {
-      const created = await tx.part.create({ data: { bookId: createdBook.id, slug: part.slug, title: part.title, position: index + 1 } });
-      partIds.set(part.slug, created.id);
-    }
-    for (const [index, chapter] of chapters.entries()) {
-      await tx.chapter.create({
-        data: {
-          bookId: createdBook.id,
-          partId: requireId(partIds, chapter.partSlug, "part"),
-          title: chapter.title,
-          slug: chapter.slug,
-          summary: chapter.summary,
-          position: chapter.position,
-          status: chapter.state,
-          bodyHtml: bodies[index] ?? "",
-          organisations: { create: chapter.organisations.map((slug) => ({ organisationId: requireId(organisationIds, slug, `organisation (in ${chapter.file})`) })) },
-          authors: { create: chapter.authors.map((email) => ({ userId: requireId(userIds, email, `author (in ${chapter.file})`) })) },
-        },
-      });
-    }
+    await createBookFromFiles(tx, bookDirectory);
   }, { timeout: 60_000 });
 }
 

@@ -4,7 +4,7 @@ import * as Y from "yjs";
 import { htmlToYUpdate } from "#app/models/chapter-content.server.ts";
 import { markdownToChapterHtml } from "#app/utils/markdown.server.ts";
 import { CRAFTED_UPDATES } from "#tests/collab/crafted-updates.ts";
-import { readBookFiles } from "../../chapters/book-files.ts";
+import { readBookFiles } from "#server/chapter-files/book-files.ts";
 import { DEMO_BOOK_DIRECTORY } from "../../prisma/demo-data.ts";
 import { decodeMessage, encodeUpdate, MalformedMessageError, validateStateVector, validateUpdate } from "./protocol.ts";
 

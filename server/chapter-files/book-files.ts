@@ -32,7 +32,16 @@ const frontMatterSchema = z.object({
 
 export type BookFile = z.infer<typeof bookSchema>;
 export type ChapterFrontMatter = z.infer<typeof frontMatterSchema>;
-export type ChapterFile = ChapterFrontMatter & { file: string; partSlug: string; position: number; markdown: string };
+export type ChapterFile = ChapterFrontMatter & {
+  file: string;
+  partSlug: string;
+  position: number;
+  markdown: string;
+  /** The line of the file on which the Markdown body starts (front matter lines come before). */
+  bodyLine: number;
+  /** The front matter as written, to point at the line of a value. */
+  frontMatterSource: string;
+};
 export type BookFiles = { book: BookFile; chapters: ChapterFile[] };
 
 /** A problem in the book files, naming the file (and line, when known). */
@@ -57,9 +66,9 @@ export async function readBookFiles(directory: string): Promise<BookFiles> {
       const source = await readFile(file, "utf8").catch(() => {
         throw new BookFileError(bookPath, `lists chapter ${part.slug}/${stem}.md, which does not exist`);
       });
-      const { frontMatter, markdown } = splitFrontMatter(file, source);
+      const { frontMatter, frontMatterSource, markdown, bodyLine } = splitFrontMatter(file, source);
       const meta = validate(frontMatterSchema, frontMatter, file);
-      chapters.push({ ...meta, file, partSlug: part.slug, position: index + 1, markdown });
+      chapters.push({ ...meta, file, partSlug: part.slug, position: index + 1, markdown, bodyLine, frontMatterSource });
     }
   }
   const seen = new Map<string, string>();
@@ -72,10 +81,22 @@ export async function readBookFiles(directory: string): Promise<BookFiles> {
 }
 
 // Front matter is the YAML between a first line `---` and the next line `---`.
-function splitFrontMatter(file: string, source: string): { frontMatter: unknown; markdown: string } {
+function splitFrontMatter(file: string, source: string) {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
   if (!match) throw new BookFileError(file, "has no YAML front matter (a block between --- lines at the top)", 1);
-  return { frontMatter: parseYamlFile(file, match[1] ?? "", 1), markdown: source.slice(match[0].length) };
+  const frontMatterSource = match[1] ?? "";
+  return {
+    frontMatter: parseYamlFile(file, frontMatterSource, 1),
+    frontMatterSource,
+    markdown: source.slice(match[0].length),
+    bodyLine: match[0].split("\n").length,
+  };
+}
+
+/** The line (in the file) of the first front matter line that mentions `value`, for errors about it. */
+export function frontMatterLine(chapter: Pick<ChapterFile, "frontMatterSource">, value: string): number | undefined {
+  const index = chapter.frontMatterSource.split("\n").findIndex((line) => line.includes(value));
+  return index === -1 ? undefined : index + 2; // after the opening ---
 }
 
 function parseYamlFile(file: string, text: string, lineOffset = 0): unknown {
