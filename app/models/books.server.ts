@@ -28,7 +28,7 @@ export async function getBookContents(slug: string, user: UserAccessFacts) {
               title: true,
               summary: true,
               status: true,
-              organisations: { select: { organisation: { select: { id: true, name: true, slug: true } } } },
+              organisations: { orderBy: { position: "asc" }, select: { organisation: { select: { id: true, name: true, slug: true } } } },
             },
           },
         },

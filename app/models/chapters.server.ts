@@ -14,7 +14,7 @@ export async function findChapter(bookSlug: string, chapterSlug: string) {
       updatedAt: true,
       book: { select: { id: true, slug: true, title: true, language: true } },
       part: { select: { title: true, position: true } },
-      organisations: { select: { organisation: { select: { id: true, name: true, slug: true } } } },
+      organisations: { orderBy: { position: "asc" }, select: { organisation: { select: { id: true, name: true, slug: true } } } },
       authors: { select: { user: { select: { id: true, name: true } } } },
     },
   });
