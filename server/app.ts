@@ -11,6 +11,7 @@ import { COLLAB_PATH } from "#app/common/collab.ts";
 import { htmlToYUpdate, yDocToHtml, yDocToText } from "#app/models/chapter-content.server.ts";
 import { disconnectDb } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
+import { importEndpoint, IMPORT_ENDPOINT_PATH } from "./chapter-files/import-endpoint.ts";
 import { createCollabService, type CollabService, type CollabServiceOptions } from "./collab/index.ts";
 import { originCheck } from "./http/origin-check.ts";
 import { assignCspNonce, securityHeaders } from "./http/security-headers.ts";
@@ -53,6 +54,8 @@ export async function startServer(options: ServerOptions = {}): Promise<Kapittel
   app.use(securityHeaders({ dev: Boolean(options.dev) }));
 
   const remixHandler = options.dev ? await devRemixHandler(app) : await productionRemixHandler(app, options.buildDir);
+  // Before the Origin check: the import command is not a browser (it proves itself by a token).
+  app.post(IMPORT_ENDPOINT_PATH, ...importEndpoint(() => collab));
   app.use(originCheck(env.APP_URL));
   app.all("*", remixHandler);
 

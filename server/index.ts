@@ -1,6 +1,7 @@
 // Kapittel's entry point: validate configuration, start the server, stop gracefully.
 import { appUrl, ConfigError, getEnv } from "#app/utils/env.server.ts";
 import { startServer } from "./app.ts";
+import { announceRunningServer, withdrawRunningServer } from "./chapter-files/import-endpoint.ts";
 
 async function main() {
   try {
@@ -14,10 +15,12 @@ async function main() {
   }
   const server = await startServer({ dev: process.argv.includes("--dev") });
   console.log(`Kapittel listens on ${server.url} (public address ${appUrl()})`);
+  // So that `npm run chapters:import` hands its changes to this process (it holds the live documents).
+  await announceRunningServer(server.url);
 
   const shutdown = (signal: string) => {
     console.log(`${signal}: finishing running requests, then stopping`);
-    server.close().then(
+    Promise.all([server.close(), withdrawRunningServer()]).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error("Shutdown failed:", error);

@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import { describe, expect, test } from "vitest";
 import { CHAPTER_FRAGMENT } from "#app/common/collab.ts";
-import { markdownToChapterHtml } from "#app/utils/markdown.server.ts";
+import { markdownToChapterHtml } from "#tests/helpers/markdown-html.ts";
 import { readBookFiles } from "#server/chapter-files/book-files.ts";
 import { DEMO_BOOK_DIRECTORY } from "../../prisma/demo-data.ts";
 import { htmlToYUpdate, yDocToHtml, yDocToText } from "./chapter-content.server.ts";

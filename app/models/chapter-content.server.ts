@@ -12,7 +12,7 @@ import { sanitizeChapterHtml } from "#app/utils/sanitize-html.server.ts";
  * A chapter's text in its three forms: the live Yjs document (what the editor and collaboration
  * server hold), the sanitized HTML that reader pages and export show, and plain text for search
  * and word counts. Footnotes are the one structural difference: inline nodes in the document,
- * numbered references plus a notes section in HTML (the shape markdown.server.ts produces).
+ * numbered references plus a notes section in HTML (the shape remark gives Markdown footnotes).
  */
 
 /** Labels of the notes section, in the book's language (Dutch like the Markdown import). */

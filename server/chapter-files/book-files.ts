@@ -74,7 +74,7 @@ export async function readBookFiles(directory: string): Promise<BookFiles> {
   const seen = new Map<string, string>();
   for (const chapter of chapters) {
     const other = seen.get(chapter.slug);
-    if (other) throw new BookFileError(chapter.file, `slug "${chapter.slug}" is already used by ${other}`);
+    if (other) throw new BookFileError(chapter.file, `slug "${chapter.slug}" is already used by ${other}`, frontMatterLine(chapter, "slug:"));
     seen.set(chapter.slug, chapter.file);
   }
   return { book, chapters };

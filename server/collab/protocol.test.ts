@@ -2,7 +2,7 @@ import * as encoding from "lib0/encoding";
 import { describe, expect, test } from "vitest";
 import * as Y from "yjs";
 import { htmlToYUpdate } from "#app/models/chapter-content.server.ts";
-import { markdownToChapterHtml } from "#app/utils/markdown.server.ts";
+import { markdownToChapterHtml } from "#tests/helpers/markdown-html.ts";
 import { CRAFTED_UPDATES } from "#tests/collab/crafted-updates.ts";
 import { readBookFiles } from "#server/chapter-files/book-files.ts";
 import { DEMO_BOOK_DIRECTORY } from "../../prisma/demo-data.ts";

@@ -3,7 +3,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import { sanitizeChapterHtml } from "./sanitize-html.server.ts";
+import { sanitizeChapterHtml } from "#app/utils/sanitize-html.server.ts";
 
 const pipeline = unified()
   .use(remarkParse)
@@ -15,7 +15,10 @@ const pipeline = unified()
   })
   .use(rehypeStringify);
 
-/** A chapter body in Markdown (CommonMark + GFM tables and footnotes) as sanitized HTML. */
+/**
+ * A chapter body in Markdown as sanitized HTML the way remark renders it: an HTML source independent
+ * of our own Markdown import, for tests of the HTML ⇄ document conversion (pasted and imported HTML).
+ */
 export async function markdownToChapterHtml(markdown: string): Promise<string> {
   const html = String(await pipeline.process(markdown));
   return sanitizeChapterHtml(html);
