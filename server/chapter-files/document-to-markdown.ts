@@ -1,5 +1,5 @@
 import type { BlockContent, FootnoteDefinition, ListItem, Parent, PhrasingContent, Root, RootContent, TableCell, TableRow } from "mdast";
-import type { ChapterJson } from "#app/common/chapter-schema.ts";
+import { SUGGESTION_MARKS, type ChapterJson } from "#app/common/chapter-schema.ts";
 import { stringifyMarkdown } from "./markdown-syntax.ts";
 
 type Mark = NonNullable<ChapterJson["marks"]>[number];
@@ -12,6 +12,9 @@ export type DocumentToMarkdownOptions = {
 /**
  * The chapter document → its Markdown body, the inverse of markdownToDocument for everything a
  * chapter can hold. Footnotes are numbered in order of appearance and their texts follow the body.
+ * Suggestions not yet decided (suggestion mode) are written as the text stands without them:
+ * suggested insertions left out, suggested deletions kept. Markdown has no form for them, and an
+ * import of that file changes nothing, so the suggestions stay in Kapittel to be decided there.
  */
 export function documentToMarkdown(doc: ChapterJson, options: DocumentToMarkdownOptions): string {
   const writer = new Writer(options);
@@ -34,11 +37,15 @@ class Writer {
   }
 
   block(node: ChapterJson): BlockContent[] {
+    if (isSuggestedInsertion(node)) return [];
     const content = node.content ?? [];
     switch (node.type) {
-      case "paragraph":
-        // Markdown has no empty paragraph; an empty line in the editor is not content.
-        return content.length > 0 ? [{ type: "paragraph", children: this.phrasing(content) }] : [];
+      case "paragraph": {
+        // Markdown has no empty paragraph; an empty line in the editor (or one holding only a
+        // suggested insertion) is not content.
+        const children = this.phrasing(content);
+        return children.length > 0 ? [{ type: "paragraph", children }] : [];
+      }
       case "heading":
         return [{ type: "heading", depth: Number(node.attrs?.level ?? 2) as 2 | 3 | 4, children: this.phrasing(content) }];
       case "horizontalRule":
@@ -89,7 +96,8 @@ class Writer {
     const root: { children: PhrasingContent[] } = { children: [] };
     const open: { mark: Mark; node: Parent & { children: PhrasingContent[] } }[] = [];
     for (const node of nodes) {
-      const marks = sortedMarks(node.marks ?? []).filter((mark) => mark.type !== "code");
+      if (isSuggestedInsertion(node)) continue;
+      const marks = sortedMarks(node.marks ?? []).filter((mark) => mark.type !== "code" && !SUGGESTION_MARK_NAMES.has(mark.type));
       let keep = 0;
       while (keep < open.length && keep < marks.length && sameMark(open[keep]!.mark, marks[keep]!)) keep++;
       open.length = keep;
@@ -106,10 +114,12 @@ class Writer {
 
   leaf(node: ChapterJson): PhrasingContent[] {
     switch (node.type) {
-      case "text":
-        return (node.marks ?? []).some((mark) => mark.type === "code")
-          ? [{ type: "inlineCode", value: node.text ?? "" }]
-          : [{ type: "text", value: node.text ?? "" }];
+      case "text": {
+        // Suggestion mode marks block boundaries with zero-width spaces; they are not text.
+        const value = (node.text ?? "").replaceAll("\u200b", "");
+        if (!value) return [];
+        return (node.marks ?? []).some((mark) => mark.type === "code") ? [{ type: "inlineCode", value }] : [{ type: "text", value }];
+      }
       case "hardBreak":
         return [{ type: "break" }];
       case "footnote": {
@@ -127,6 +137,10 @@ class Writer {
     }
   }
 }
+
+const SUGGESTION_MARK_NAMES: ReadonlySet<string> = new Set(SUGGESTION_MARKS);
+
+const isSuggestedInsertion = (node: ChapterJson) => (node.marks ?? []).some((mark) => mark.type === "insertion");
 
 function sortedMarks(marks: Mark[]): Mark[] {
   const rank = (mark: Mark) => {

@@ -2,6 +2,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import * as Y from "yjs";
+import { chapterSchema } from "#app/common/chapter-schema.ts";
+import { replaceDocumentContent } from "#app/models/chapter-document-edit.server.ts";
 import { db } from "#app/utils/db.server.ts";
 import { createCollabToken } from "#app/utils/collab-token.server.ts";
 import type { KapittelServer } from "#server/app.ts";
@@ -91,6 +93,41 @@ describe("chapters/ round trip", () => {
     expect(report.updated).toEqual([]);
     expect(contentOf(client.doc)).toContain("Een zin uit de editor.");
     expect(await readFile(path.join(out, SHORT_CHAPTER), "utf8")).toContain("Eén zin.\n\nEen zin uit de editor.\n");
+  });
+
+  test("open suggestions are exported as the text stands without them, and importing that keeps them", async () => {
+    await createFixturePeople();
+    const { directory, bookSlug } = await fixtureBookCopy();
+    await importBook({ directory });
+    const server = await start();
+    const chapter = await db.chapter.findFirstOrThrow({ where: { slug: "kort", book: { slug: bookSlug } } });
+    const by = { id: "s1", authorId: "u1", authorName: "Eva Redactie", createdAt: "2026-11-25T12:00:00.000Z" };
+    const suggested = chapterSchema.nodeFromJSON({
+      type: "doc",
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "Eén " },
+            { type: "text", text: "korte ", marks: [{ type: "insertion", attrs: by }] },
+            { type: "text", text: "zin", marks: [{ type: "deletion", attrs: { ...by, id: "s2" } }] },
+            { type: "text", text: "." },
+          ],
+        },
+        { type: "paragraph", marks: [{ type: "insertion", attrs: { ...by, id: "s3" } }], content: [{ type: "text", text: "Een voorgestelde alinea.", marks: [{ type: "insertion", attrs: { ...by, id: "s3" } }] }] },
+      ],
+    });
+    await server.collab.withDocument(chapter.id, (doc) => replaceDocumentContent(doc, suggested));
+
+    const out = await temporaryDirectory();
+    await exportBook({ outDir: out, bookSlug });
+    const written = await readFile(path.join(out, SHORT_CHAPTER), "utf8");
+    expect(written, JSON.stringify(written)).toMatch(/\n\nEén zin\.\n$/);
+    const report = await importBook({ directory: out, editor: server.collab });
+    expect(report.updated).toEqual([]);
+    const stored = await storedText(chapter.id);
+    expect(stored).toContain("korte ");
+    expect(stored).toContain("Een voorgestelde alinea.");
   });
 
   test("an import reaches a connected editor as an edit, and that editor's own concurrent typing is kept", async () => {
