@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data } from "@remix-run/node";
 import {
   isRouteErrorResponse,
@@ -13,6 +14,7 @@ import {
 import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader } from "#app/components/site-chrome.tsx";
 import { ErrorPage } from "#app/components/error-page.tsx";
+import { countUnreadNotifications } from "#app/models/notifications.server.ts";
 import { getUser } from "#app/utils/auth.server.ts";
 import { getCsrfToken } from "#app/utils/csrf.server.ts";
 import { getLocale } from "#app/utils/i18n.server.ts";
@@ -35,15 +37,23 @@ export const meta: MetaFunction = ({ error, matches }) => {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, locale, csrf] = await Promise.all([getUser(request), getLocale(request), getCsrfToken(request)]);
+  // One indexed count, only for people who see the bell.
+  const unreadNotifications = user ? await countUnreadNotifications(user.id) : 0;
   return data(
     {
       user: user && { id: user.id, name: user.name, email: user.email, role: user.role, organisations: user.organisations },
+      unreadNotifications,
       locale,
       csrfToken: csrf.token,
     },
     csrf.setCookie ? { headers: { "Set-Cookie": csrf.setCookie } } : undefined,
   );
 }
+
+// The bell's unread count must follow the reader from page to page, so the root loader runs
+// again on every navigation to another path, not only after a form was posted.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname;
 
 /** The document shell, shared by pages and error pages. */
 export function Layout({ children }: { children: ReactNode }) {

@@ -11,11 +11,13 @@ import { COLLAB_PATH } from "#app/common/collab.ts";
 import { htmlToYUpdate, yDocToHtml, yDocToText } from "#app/models/chapter-content.server.ts";
 import { disconnectDb } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
+import { announceShutdown } from "#app/utils/live-events.server.ts";
 import { importEndpoint, IMPORT_ENDPOINT_PATH } from "./chapter-files/import-endpoint.ts";
 import { createCollabService, type CollabService, type CollabServiceOptions } from "./collab/index.ts";
 import { originCheck } from "./http/origin-check.ts";
 import { assignCspNonce, securityHeaders } from "./http/security-headers.ts";
 import { UpgradeRouter } from "./http/upgrade-router.ts";
+import { startDigestScheduler } from "./mail/digest.ts";
 import { startOutboxSender, type OutboxSender } from "./mail/outbox-sender.ts";
 
 export type KapittelServer = {
@@ -35,6 +37,8 @@ export type ServerOptions = {
   buildDir?: string;
   /** Overrides for the collaboration service (tests use smaller limits and shorter timings). */
   collab?: Partial<CollabServiceOptions>;
+  /** How often to look for daily digests that are due (server/mail/digest.ts); tests shorten it. */
+  digestIntervalMs?: number;
 };
 
 /** How long shutdown waits for running requests before closing their connections. */
@@ -78,6 +82,8 @@ export async function startServer(options: ServerOptions = {}): Promise<Kapittel
   const address = http.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const outbox: OutboxSender | null = env.SMTP_URL ? startOutboxSender(env.SMTP_URL, env.MAIL_FROM) : null;
+  // Digests go into the outbox whether or not SMTP is configured, like every other e-mail.
+  const digests = startDigestScheduler({ intervalMs: options.digestIntervalMs });
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -85,11 +91,13 @@ export async function startServer(options: ServerOptions = {}): Promise<Kapittel
       // Collaboration first: its sockets would keep http.close() waiting, and its documents
       // must be stored while the database is still open.
       await collab.close();
+      announceShutdown();
       const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeIdleConnections();
       const force = setTimeout(() => http.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await stopped;
       clearTimeout(force);
+      await digests.stop();
       await outbox?.stop();
       await disconnectDb();
     })());
@@ -101,7 +109,8 @@ function loadContext(_req: express.Request, res: express.Response): KapittelLoad
   return { cspNonce: res.locals.cspNonce as string, clientIp: _req.ip ?? "unknown" };
 }
 
-async function productionRemixHandler(app: express.Express, buildDir = "build") {
+// REMIX_BUILD_DIR: the same variable vite.config.ts builds into (parallel checkouts, tests).
+async function productionRemixHandler(app: express.Express, buildDir = process.env.REMIX_BUILD_DIR ?? "build") {
   const root = path.resolve(buildDir);
   // Fingerprinted files never change under their name: cache them for a year.
   app.use("/assets", express.static(path.join(root, "client/assets"), { immutable: true, maxAge: "1y" }));

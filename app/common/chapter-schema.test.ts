@@ -10,7 +10,8 @@ describe("the chapter schema", () => {
         "orderedList", "paragraph", "table", "tableCell", "tableHeader", "tableRow", "text",
       ].sort(),
     );
-    expect(Object.keys(chapterSchema.marks).sort()).toEqual(["bold", "code", "italic", "link", "strike"]);
+    // The suggestion marks (suggestion mode, docs/decisions/010) belong to the document too.
+    expect(Object.keys(chapterSchema.marks).sort()).toEqual(["bold", "code", "deletion", "insertion", "italic", "link", "modification", "strike"]);
   });
 
   test("headings are levels 2 to 4 (the chapter title is the h1)", () => {

@@ -1,5 +1,8 @@
-import { getSchema, mergeAttributes, Node, type Extensions } from "@tiptap/core";
+import { getSchema, Mark, mergeAttributes, Node, type Extensions } from "@tiptap/core";
+import { Blockquote } from "@tiptap/extension-blockquote";
+import { Document } from "@tiptap/extension-document";
 import Image from "@tiptap/extension-image";
+import { BulletList, ListItem, OrderedList } from "@tiptap/extension-list";
 import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table";
 import StarterKit from "@tiptap/starter-kit";
 
@@ -44,9 +47,71 @@ export const Footnote = Node.create({
  */
 export const ChapterImage = Image.configure({ inline: false, allowBase64: false });
 
+/** The marks of suggestion mode (docs/decisions/010-suggestion-mode.md); names fixed by prosemirror-suggest-changes. */
+export const SUGGESTION_MARKS = ["insertion", "deletion", "modification"] as const;
+const SUGGESTION_MARK_LIST = SUGGESTION_MARKS.join(" ");
+
+// Every suggestion carries which suggestion it belongs to (accept/reject act on all its parts),
+// who made it and when, as data attributes so it survives HTML and shows in the read view.
+function suggestionAttributes(json = false) {
+  const attribute = (name: string, html: string) => ({
+    default: null,
+    parseHTML: (element: HTMLElement) => element.getAttribute(html),
+    renderHTML: (attributes: Record<string, unknown>) => (attributes[name] == null ? {} : { [html]: String(attributes[name]) }),
+  });
+  const jsonAttribute = (name: string, html: string) => ({
+    default: null,
+    parseHTML: (element: HTMLElement) => JSON.parse(element.getAttribute(html) ?? "null") as unknown,
+    renderHTML: (attributes: Record<string, unknown>) => ({ [html]: JSON.stringify(attributes[name] ?? null) }),
+  });
+  return {
+    id: attribute("id", "data-suggestion"),
+    authorId: attribute("authorId", "data-author-id"),
+    authorName: attribute("authorName", "data-author-name"),
+    createdAt: attribute("createdAt", "data-created-at"),
+    ...(json && {
+      type: attribute("type", "data-change"),
+      attrName: attribute("attrName", "data-attr-name"),
+      previousValue: jsonAttribute("previousValue", "data-previous"),
+      newValue: jsonAttribute("newValue", "data-new"),
+    }),
+  };
+}
+
+/** Text (or a block) someone suggests adding / removing: `<ins>` / `<del>` with the author. */
+const suggestionMark = (name: "insertion" | "deletion", tag: "ins" | "del") =>
+  Mark.create({
+    name,
+    inclusive: false,
+    excludes: SUGGESTION_MARK_LIST,
+    addAttributes: () => suggestionAttributes(),
+    parseHTML: () => [{ tag: `${tag}[data-suggestion]` }],
+    renderHTML: ({ HTMLAttributes }) => [tag, mergeAttributes(HTMLAttributes, { class: `suggestion suggestion-${name}` }), 0],
+  });
+export const SuggestedInsertion = suggestionMark("insertion", "ins");
+export const SuggestedDeletion = suggestionMark("deletion", "del");
+/** A block whose type or attributes someone changed in suggestion mode (the old value is kept to reject it). */
+export const SuggestedModification = Mark.create({
+  name: "modification",
+  inclusive: false,
+  excludes: "insertion deletion",
+  addAttributes: () => suggestionAttributes(true),
+  parseHTML: () => [{ tag: "span[data-suggestion][data-change]" }],
+  renderHTML: ({ HTMLAttributes }) => ["span", mergeAttributes(HTMLAttributes, { class: "suggestion suggestion-modification" }), 0],
+});
+
+// Whole blocks (a new list item, a deleted paragraph) carry suggestion marks as node marks, which
+// their parent must allow; inline content allows every mark already.
+const allowingSuggestions = { marks: SUGGESTION_MARK_LIST };
+
 /** The extensions that define a chapter document. */
 export const chapterExtensions: Extensions = [
   StarterKit.configure({
+    document: false,
+    blockquote: false,
+    bulletList: false,
+    orderedList: false,
+    listItem: false,
     // The chapter title is the h1; the text starts at h2.
     heading: { levels: [2, 3, 4] },
     // Collaboration brings its own undo that only undoes your own changes.
@@ -63,12 +128,20 @@ export const chapterExtensions: Extensions = [
       HTMLAttributes: { target: null, rel: null, class: null },
     },
   }),
-  Table.configure({ resizable: false }),
-  TableRow,
-  TableHeader,
-  TableCell,
+  Document.extend(allowingSuggestions),
+  Blockquote.extend(allowingSuggestions),
+  BulletList.extend(allowingSuggestions),
+  OrderedList.extend(allowingSuggestions),
+  ListItem.extend(allowingSuggestions),
+  Table.extend(allowingSuggestions).configure({ resizable: false }),
+  TableRow.extend(allowingSuggestions),
+  TableHeader.extend(allowingSuggestions),
+  TableCell.extend(allowingSuggestions),
   ChapterImage,
   Footnote,
+  SuggestedInsertion,
+  SuggestedDeletion,
+  SuggestedModification,
 ];
 
 /** The ProseMirror schema of a chapter document. */

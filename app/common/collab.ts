@@ -27,6 +27,11 @@ export const CLOSE_CODES = {
   /** A message could not be decoded; the connection is closed, the document is untouched. */
   malformedMessage: 4400,
   /**
+   * A connection that may only suggest sent an update that changes more than suggestions (see
+   * server/collab/suggestion-guard.ts); nothing of it is stored. Stops stock clients: resending helps nothing.
+   */
+  notASuggestion: 4422,
+  /**
    * What the user may do changed (e.g. the chapter went into review): reconnect to get the new
    * access. In the 4500 range, which stock y-websocket clients treat as "try again" (4400–4499 stop them).
    */

@@ -48,7 +48,7 @@ describe("access to a chapter's live document", () => {
   test.each([
     ["its author, draft", author, "draft", "write"],
     ["its author, changes requested", author, "changes_requested", "write"],
-    ["its author, in review", author, "in_review", "read"],
+    ["its author, in review", author, "in_review", "suggest"],
     ["an editor, in review", editor, "in_review", "write"],
     ["its author, approved", author, "approved", "read"],
     ["an editor, published", editor, "published", "read"],

@@ -82,13 +82,19 @@ const FROZEN_STATES = new Set(["approved", "published"]);
 /** States in which only editors and admins edit directly (authors comment and suggest: review issue). */
 const REVIEW_STATES = new Set(["in_review"]);
 
+/** What a person may do with a chapter's live document (see `chapterDocumentAccess`). */
+export type DocumentAccess = "write" | "suggest" | "read" | "none";
+
 /**
  * What a person may do with a chapter's live document: `write` (edits are stored and relayed),
- * `read` (sees the document and others' presence; their edits are dropped), or `none`.
+ * `suggest` (only suggestions: the editor is forced into suggestion mode and the server refuses any
+ * update that changes more than suggestions, docs/decisions/010), `read` (sees the document and
+ * others' presence; their edits are dropped), or `none`. A chapter's authors suggest while it is in
+ * review; editors and admins keep writing.
  */
-export function chapterDocumentAccess(user: UserAccessFacts, chapter: ChapterAccessFacts): "write" | "read" | "none" {
+export function chapterDocumentAccess(user: UserAccessFacts, chapter: ChapterAccessFacts): DocumentAccess {
   if (!canAccessChapter(user, chapter, "read")) return "none";
   if (!canAccessChapter(user, chapter, "update") || FROZEN_STATES.has(chapter.status)) return "read";
-  if (REVIEW_STATES.has(chapter.status) && !hasPermission(user?.role, "update:chapter:any")) return "read";
+  if (REVIEW_STATES.has(chapter.status) && !hasPermission(user?.role, "update:chapter:any")) return "suggest";
   return "write";
 }

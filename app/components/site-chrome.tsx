@@ -1,6 +1,7 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { LOCALES } from "#app/common/i18n/locales.ts";
 import { CsrfInput } from "#app/components/csrf-input.tsx";
+import { NotificationBell } from "#app/components/notification-bell.tsx";
 import { useHasPermission, useLocale, useOptionalUser, useT } from "#app/utils/root-data.ts";
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
@@ -11,6 +12,7 @@ export function SiteHeader() {
   const t = useT();
   const user = useOptionalUser();
   const canAdmin = useHasPermission("read:admin:any");
+  const isEditorial = useHasPermission("update:chapter:any");
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -24,6 +26,13 @@ export function SiteHeader() {
                 {t("nav.home")}
               </NavLink>
             </li>
+            {isEditorial && (
+              <li>
+                <NavLink to="/redactie" className={navLinkClass}>
+                  {t("dashboard.nav")}
+                </NavLink>
+              </li>
+            )}
             {canAdmin && (
               <li>
                 <NavLink to="/admin" className={navLinkClass}>
@@ -33,6 +42,9 @@ export function SiteHeader() {
             )}
             {user ? (
               <>
+                <li>
+                  <NotificationBell />
+                </li>
                 <li>
                   <NavLink to="/account" className={navLinkClass}>
                     {t("nav.account")}

@@ -12,7 +12,7 @@ export type ConnectionState =
   | { kind: "closed"; closeCode: number };
 
 /** The connection state plus, when the server told us, the access this person has now. */
-export type ConnectionSnapshot = { state: ConnectionState; access: "write" | "read" | null };
+export type ConnectionSnapshot = { state: ConnectionState; access: "write" | "suggest" | "read" | null };
 
 /** How long to wait before reconnecting after a close the server explained (ms). */
 const RETRY_AFTER: Partial<Record<number, number>> = {
@@ -133,7 +133,7 @@ export class ChapterConnection {
     }
     const { token, access } = (await response.json()) as { token: string; access?: unknown };
     // If the token route says what this person may do now, the editor follows it on every (re)connect.
-    if (access === "write" || access === "read") this.setState(this.state, access);
+    if (access === "write" || access === "suggest" || access === "read") this.setState(this.state, access);
     this.provider.params = { token };
     this.provider.connect();
   }
@@ -145,6 +145,12 @@ export class ChapterConnection {
     this.provider.shouldConnect = false;
     if (!navigator.onLine) return this.setState({ kind: "offline" });
     if (FINAL_CLOSES.has(code)) return this.setState({ kind: "closed", closeCode: code });
+    if (code === CLOSE_CODES.notASuggestion) {
+      // The server refused a change that was more than a suggestion, and would refuse it again on
+      // every reconnect: drop the local copy holding it, so a reload starts from the stored text.
+      void this.local.clearData();
+      return this.setState({ kind: "closed", closeCode: code });
+    }
     const known = (Object.values(CLOSE_CODES) as number[]).includes(code);
     this.setState({ kind: "reconnecting", closeCode: known ? code : undefined });
     this.retry(RETRY_AFTER[code]);

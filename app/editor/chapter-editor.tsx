@@ -5,7 +5,7 @@ import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { chapterExtensions } from "#app/common/chapter-schema.ts";
 import { chapterPlainText, countWords } from "#app/common/chapter-text.ts";
-import { CHAPTER_FRAGMENT } from "#app/common/collab.ts";
+import { CHAPTER_FRAGMENT, CLOSE_CODES } from "#app/common/collab.ts";
 import { useCsrfToken, useT } from "#app/utils/root-data.ts";
 import { ChapterConnection } from "./chapter-connection.ts";
 import { colourForUser } from "./colour.ts";
@@ -14,13 +14,28 @@ import { footnoteEditing } from "./footnote-view.ts";
 import { cleanPastedHtml } from "./paste.ts";
 import { ConnectionStatus, PresentUsers } from "./presence.tsx";
 import { Toolbar } from "./toolbar.tsx";
+import { CommentButton } from "./comments/comment-button.tsx";
+import { CommentsSidebar } from "./comments/comments-sidebar.tsx";
+import type { CommentsSetup } from "./comments/types.ts";
+import { useChapterComments } from "./comments/use-chapter-comments.ts";
+import { withAuthorColours } from "./suggestions/author-colours.ts";
+import { reportSuggestionDecision } from "./suggestions/report-decision.ts";
+import { SuggestionMode } from "./suggestions/suggestion-mode.ts";
+import { SuggestionPanel } from "./suggestions/suggestion-panel.tsx";
+import { SuggestionToggle } from "./suggestions/suggestion-toggle.tsx";
 
 export type ChapterEditorProps = {
   chapterId: string;
   /** From chapterDocumentAccess: the server drops a read-only client's edits; the editor does not offer them. */
-  access: "write" | "read";
+  access: "write" | "suggest" | "read";
   user: { id: string; name: string };
+  /** Editors and admins: "Alles accepteren / Alles weigeren". */
+  canDecideAll?: boolean;
+  /** Whether this person sees and writes comments, and whom they can @mention (app/editor/comments/). */
+  comments?: CommentsSetup;
 };
+
+const NO_COMMENTS: CommentsSetup = { access: "none", people: [] };
 
 /**
  * The collaborative chapter editor (browser only; loaded lazily by the edit page). One
@@ -37,7 +52,7 @@ export default function ChapterEditor(props: ChapterEditorProps) {
   return <ConnectedEditor key={props.chapterId} connection={connection} {...props} />;
 }
 
-function ConnectedEditor({ connection, access, user, chapterId }: ChapterEditorProps & { connection: ChapterConnection }) {
+function ConnectedEditor({ connection, access, user, chapterId, canDecideAll = false, comments: commentsSetup = NO_COMMENTS }: ChapterEditorProps & { connection: ChapterConnection }) {
   const t = useT();
   const csrfToken = useCsrfToken();
   const [dialog, setDialog] = useState<"link" | "image" | null>(null);
@@ -47,18 +62,24 @@ function ConnectedEditor({ connection, access, user, chapterId }: ChapterEditorP
     () => connection.current,
   );
   // The page's access, unless a later token said otherwise (the chapter went into review, say).
-  const readOnly = (serverAccess ?? access) === "read";
+  const currentAccess = serverAccess ?? access;
+  const readOnly = currentAccess === "read";
+  // An author while the chapter is in review: every change is a suggestion (the server checks it too).
+  const suggestOnly = currentAccess === "suggest";
   // Closed for good (no access any more, session gone): nothing typed now could be stored.
   const editable = !readOnly && state.kind !== "closed";
+  const comments = useChapterComments({ chapterId, setup: commentsSetup, csrfToken });
 
   const extensions = useMemo(
     () => [
-      ...chapterExtensions.map((extension) => (extension.name === "footnote" ? footnoteEditing(t("editor.footnote")) : extension)),
+      ...withAuthorColours(chapterExtensions).map((extension) => (extension.name === "footnote" ? footnoteEditing(t("editor.footnote")) : extension)),
+      SuggestionMode.configure({ author: { id: user.id, name: user.name }, forced: suggestOnly }),
       Collaboration.configure({ document: connection.doc, field: CHAPTER_FRAGMENT }),
       CollaborationCaret.configure({
         provider: connection.provider,
         user: { id: user.id, name: user.name, color: colourForUser(user.id) },
       }),
+      comments.extension,
       Extension.create({
         name: "kapittelDialogs",
         addKeyboardShortcuts: () => ({
@@ -69,7 +90,7 @@ function ConnectedEditor({ connection, access, user, chapterId }: ChapterEditorP
         }),
       }),
     ],
-    [connection, user.id, user.name, t],
+    [connection, user.id, user.name, t, suggestOnly, comments.extension],
   );
 
   const editor = useEditor(
@@ -114,9 +135,43 @@ function ConnectedEditor({ connection, access, user, chapterId }: ChapterEditorP
         </p>
       )}
       {editor && editable && (
-        <Toolbar editor={editor} t={t} onLink={() => setDialog("link")} onImage={() => setDialog("image")} />
+        <Toolbar
+          editor={editor}
+          t={t}
+          onLink={() => setDialog("link")}
+          onImage={() => setDialog("image")}
+          suggestionToggle={<SuggestionToggle editor={editor} t={t} forced={suggestOnly} />}
+          commentButton={comments.canWrite ? <CommentButton editor={editor} comments={comments} t={t} /> : undefined}
+        />
       )}
-      <EditorContent editor={editor} className="mt-4" />
+      {editor && !editable && comments.canWrite && (
+        // Read-only text, but this person may still comment (an editor on an approved chapter).
+        <div role="toolbar" aria-label={t("comments.heading")} className="editor-toolbar">
+          <CommentButton editor={editor} comments={comments} t={t} />
+        </div>
+      )}
+      {suggestOnly && editable && (
+        <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">{t("suggestions.forced")}</p>
+      )}
+      {state.kind === "closed" && state.closeCode === CLOSE_CODES.notASuggestion && (
+        <p role="alert" className="mt-3 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-950">
+          {t("suggestions.notASuggestion")}
+        </p>
+      )}
+      {editor && (
+        <SuggestionPanel
+          editor={editor}
+          t={t}
+          userId={user.id}
+          canDecide={editable && !suggestOnly}
+          canDecideAll={editable && !suggestOnly && canDecideAll}
+          onDecided={(decision, count, text) => reportSuggestionDecision({ chapterId, csrfToken, decision, count, text })}
+        />
+      )}
+      <div className={comments.enabled ? "lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:gap-8" : undefined}>
+        <EditorContent editor={editor} className="mt-4 min-w-0" />
+        {comments.enabled && <CommentsSidebar editor={editor} comments={comments} t={t} />}
+      </div>
       {editor && (
         <>
           <LinkDialog editor={editor} open={dialog === "link"} onClose={() => setDialog(null)} t={t} />

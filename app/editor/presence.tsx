@@ -58,6 +58,7 @@ const CLOSE_MESSAGES: Record<number, MessageKey> = {
   [CLOSE_CODES.malformedMessage]: "editor.status.malformedMessage",
   [CLOSE_CODES.tooManyConnections]: "editor.status.tooManyConnections",
   [CLOSE_CODES.serverShutdown]: "editor.status.serverShutdown",
+  [CLOSE_CODES.notASuggestion]: "editor.status.notASuggestion",
   [CLOSE_CODES.accessChanged]: "editor.status.accessChanged",
 };
 

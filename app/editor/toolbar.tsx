@@ -47,7 +47,23 @@ function ToolbarButton({ t, label, shortcut, pressed, disabled, onClick, childre
 }
 
 /** The formatting toolbar: every button has a name, a pressed state where it toggles, and its shortcut in the title. */
-export function Toolbar({ editor, t, onLink, onImage }: { editor: Editor; t: Translate; onLink: () => void; onImage: () => void }) {
+export function Toolbar({
+  editor,
+  t,
+  onLink,
+  onImage,
+  suggestionToggle,
+  commentButton,
+}: {
+  editor: Editor;
+  t: Translate;
+  onLink: () => void;
+  onImage: () => void;
+  /** The "Voorstellen" switch (app/editor/suggestions/), last in the bar. */
+  suggestionToggle?: ReactNode;
+  /** The "Opmerking" button (app/editor/comments/), when this person may comment. */
+  commentButton?: ReactNode;
+}) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -147,6 +163,18 @@ export function Toolbar({ editor, t, onLink, onImage }: { editor: Editor; t: Tra
           {tableAction("editor.tableDeleteRow", () => chain().deleteRow().run(), "−↓")}
           {tableAction("editor.tableDeleteColumn", () => chain().deleteColumn().run(), "−→")}
           {tableAction("editor.tableDelete", () => chain().deleteTable().run(), "✕")}
+        </>
+      )}
+      {suggestionToggle && (
+        <>
+          <span className="editor-separator" aria-hidden="true" />
+          {suggestionToggle}
+        </>
+      )}
+      {commentButton && (
+        <>
+          <span className="editor-separator" aria-hidden="true" />
+          {commentButton}
         </>
       )}
     </div>

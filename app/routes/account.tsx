@@ -4,10 +4,12 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import type { MessageKey } from "#app/common/i18n/catalogue.ts";
 import { nameSchema, PASSWORD_MAX_LENGTH, passwordSchema } from "#app/common/validation.ts";
 import { CsrfInput } from "#app/components/csrf-input.tsx";
 import { NewPasswordFields } from "#app/components/new-password-fields.tsx";
-import { Field, FormMessage, SubmitButton, FormErrors } from "#app/components/forms.tsx";
+import { ErrorList, Field, FormMessage, SubmitButton, FormErrors } from "#app/components/forms.tsx";
+import { EMAIL_SETTINGS, emailSettingSchema, getEmailSetting, updateEmailSetting } from "#app/models/notifications.server.ts";
 import { changePassword, updateName } from "#app/models/users.server.ts";
 import { requireUser } from "#app/utils/auth.server.ts";
 import { readForm } from "#app/utils/csrf.server.ts";
@@ -23,7 +25,9 @@ const CHANGE_PASSWORD = "change-password";
 // After a change the action redirects here with ?opgeslagen=naam|wachtwoord, so a reload does
 // not post again and the page is rendered for the session the change left behind.
 const SAVED_PARAM = "opgeslagen";
-const SAVED = { [CHANGE_NAME]: "naam", [CHANGE_PASSWORD]: "wachtwoord" } as const;
+const CHANGE_NOTIFICATION_EMAIL = "change-notification-email";
+const SAVED = { [CHANGE_NAME]: "naam", [CHANGE_PASSWORD]: "wachtwoord", [CHANGE_NOTIFICATION_EMAIL]: "meldingen" } as const;
+const NotificationEmailSchema = z.object({ notificationEmail: emailSettingSchema });
 
 const NameSchema = z.object({ name: nameSchema });
 
@@ -55,6 +59,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     user: { name: user.name, email: user.email, role: user.role, organisations: user.organisations },
     saved: new URL(request.url).searchParams.get(SAVED_PARAM),
+    notificationEmail: await getEmailSetting(user.id),
+    emailSettings: EMAIL_SETTINGS,
   };
 }
 
@@ -115,12 +121,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
 
+  if (intent === CHANGE_NOTIFICATION_EMAIL) {
+    const submission = parseWithZod(form, { schema: NotificationEmailSchema });
+    if (submission.status !== "success") {
+      return data({ intent, result: submission.reply() }, { status: 400 });
+    }
+    await updateEmailSetting(user.id, submission.value.notificationEmail);
+    return redirect(`/account?${SAVED_PARAM}=${SAVED[CHANGE_NOTIFICATION_EMAIL]}`);
+  }
+
   throw await httpError(request, 400, "account.unknownIntent");
 }
 
 export default function Account() {
   const t = useT();
-  const { user, saved } = useLoaderData<typeof loader>();
+  const { user, saved, notificationEmail, emailSettings } = useLoaderData<typeof loader>();
   // A successful change redirects back here: a new location, so the forms start afresh
   // (no passwords left in the fields). A refused change stays on the same location.
   const { key: locationKey } = useLocation();
@@ -156,6 +171,12 @@ export default function Account() {
 
       <ChangeNameForm key={`name-${locationKey}`} name={user.name} saved={saved === SAVED[CHANGE_NAME]} />
       <ChangePasswordForm key={`password-${locationKey}`} email={user.email} saved={saved === SAVED[CHANGE_PASSWORD]} />
+      <NotificationEmailForm
+        key={`notification-email-${locationKey}`}
+        current={notificationEmail}
+        options={emailSettings}
+        saved={saved === SAVED[CHANGE_NOTIFICATION_EMAIL]}
+      />
     </div>
   );
 }
@@ -240,6 +261,59 @@ function ChangePasswordForm({ email, saved }: { email: string; saved: boolean })
         />
         <NewPasswordFields password={fields.newPassword} confirm={fields.confirmPassword} label="auth.newPassword" />
         <SubmitButton busy={busy}>{t("account.password.submit")}</SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+/** "E-mail over meldingen": immediately, a daily digest, or none (app/models/notifications.server.ts). */
+function NotificationEmailForm({ current, options, saved }: { current: string; options: readonly string[]; saved: boolean }) {
+  const t = useT();
+  const actionData = useActionDataFor(CHANGE_NOTIFICATION_EMAIL);
+  const busy = useSubmitting(CHANGE_NOTIFICATION_EMAIL);
+  const [form, fields] = useForm<{ notificationEmail: string }>({ id: CHANGE_NOTIFICATION_EMAIL, lastResult: actionData?.result });
+  const errorId = `${fields.notificationEmail.id}-error`;
+  const hasErrors = Boolean(fields.notificationEmail.errors?.length);
+  return (
+    <section aria-labelledby="notification-email-title" className="rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
+      <h2 id="notification-email-title" className="text-xl font-semibold">
+        {t("notifications.setting.title")}
+      </h2>
+      <p id="notification-email-intro" className="mt-2 text-stone-700">
+        {t("notifications.setting.intro")}
+      </p>
+      <Form method="post" {...getFormProps(form)} className="mt-4 max-w-md space-y-5">
+        <CsrfInput />
+        <input type="hidden" name="intent" value={CHANGE_NOTIFICATION_EMAIL} />
+        {saved && !actionData ? <FormMessage tone="success">{t("notifications.setting.saved")}</FormMessage> : null}
+        <fieldset
+          aria-labelledby="notification-email-title"
+          aria-describedby={hasErrors ? `notification-email-intro ${errorId}` : "notification-email-intro"}
+          aria-invalid={hasErrors || undefined}
+          className="space-y-3"
+        >
+          {options.map((option) => (
+            <div key={option} className="flex items-start gap-2">
+              <input
+                type="radio"
+                id={`notification-email-${option}`}
+                name={fields.notificationEmail.name}
+                value={option}
+                defaultChecked={option === current}
+                aria-describedby={`notification-email-${option}-help`}
+                className="mt-1 h-4 w-4 border-stone-400"
+              />
+              <label htmlFor={`notification-email-${option}`} className="text-stone-800">
+                <span className="font-medium">{t(`notifications.setting.${option}` as MessageKey)}</span>
+                <span id={`notification-email-${option}-help`} className="block text-sm text-stone-600">
+                  {t(`notifications.setting.${option}.help` as MessageKey)}
+                </span>
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <ErrorList id={errorId} errors={fields.notificationEmail.errors} />
+        <SubmitButton busy={busy}>{t("notifications.setting.submit")}</SubmitButton>
       </Form>
     </section>
   );

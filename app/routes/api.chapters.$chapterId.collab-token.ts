@@ -9,7 +9,8 @@ import { getTranslator } from "#app/utils/i18n.server.ts";
 /**
  * A short-lived token for the chapter's collaboration WebSocket (`{ token, expiresAt, access }`),
  * for clients whose upgrade cannot carry the cookie. Requires a session and access to the chapter.
- * `access` (write or read) is what the server will grant now, so the editor can be read-only at once.
+ * `access` (write, suggest or read) is what the server will grant now, so the editor can be read-only
+ * (or suggest-only) at once.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);

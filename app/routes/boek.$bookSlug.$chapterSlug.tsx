@@ -2,9 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { canAccessChapter, chapterDocumentAccess } from "#app/common/permissions.ts";
 import { StatusBadge } from "#app/components/status-badge.tsx";
+import { WorkflowPanel } from "#app/components/workflow-panel.tsx";
+import { workflowPanelData } from "#app/models/chapter-workflow.server.ts";
 import { findChapter, listChaptersInReadingOrder } from "#app/models/chapters.server.ts";
 import { getUser } from "#app/utils/auth.server.ts";
 import { forbidden, notFound } from "#app/utils/http.server.ts";
+import { getLocale } from "#app/utils/i18n.server.ts";
 import { useT } from "#app/utils/root-data.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -42,12 +45,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     documentAccess: user ? chapterDocumentAccess(user, chapter) : "none",
     previous: neighbour(index - 1),
     next: neighbour(index + 1),
+    workflow: await workflowPanelData(user, chapter, await getLocale(request)),
   };
 }
 
 export default function ChapterPage() {
   const t = useT();
-  const { chapter, canEdit, documentAccess, previous, next } = useLoaderData<typeof loader>();
+  const { chapter, canEdit, documentAccess, previous, next, workflow } = useLoaderData<typeof loader>();
   const base = `/boek/${chapter.book.slug}`;
   return (
     <article aria-labelledby="chapter-title" lang={chapter.book.language} className="mx-auto max-w-2xl">
@@ -72,16 +76,17 @@ export default function ChapterPage() {
           </div>
         )}
         {canEdit && <p className="mt-3 text-sm text-stone-700">{t("chapter.youCanEdit")}</p>}
-        {(documentAccess === "write" || (documentAccess === "read" && chapter.status !== "published")) && (
+        {(documentAccess === "write" || documentAccess === "suggest" || (documentAccess === "read" && chapter.status !== "published")) && (
           <p className="mt-3">
             <Link
               to={`${base}/${chapter.slug}/bewerken`}
               className="inline-block rounded-md bg-stone-900 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-stone-700 hover:text-white"
             >
-              {documentAccess === "write" ? t("editor.edit") : t("editor.readAlong")}
+              {documentAccess === "write" ? t("editor.edit") : documentAccess === "suggest" ? t("suggestions.editLink") : t("editor.readAlong")}
             </Link>
           </p>
         )}
+        {workflow && <WorkflowPanel panel={workflow} />}
       </header>
 
       <div className="prose-book mt-8" dangerouslySetInnerHTML={{ __html: chapter.bodyHtml }} />

@@ -1,13 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { lazy, Suspense } from "react";
-import { chapterDocumentAccess } from "#app/common/permissions.ts";
+import { chapterDocumentAccess, hasPermission } from "#app/common/permissions.ts";
 import { ClientOnly } from "#app/components/client-only.tsx";
 import { StatusBadge } from "#app/components/status-badge.tsx";
+import { WorkflowPanel } from "#app/components/workflow-panel.tsx";
+import { workflowPanelData } from "#app/models/chapter-workflow.server.ts";
 import { findChapter } from "#app/models/chapters.server.ts";
+import { commentAccess, listMentionablePeople } from "#app/models/comments.server.ts";
 import { requireUser } from "#app/utils/auth.server.ts";
 import { forbidden, notFound } from "#app/utils/http.server.ts";
-import { getTranslator } from "#app/utils/i18n.server.ts";
+import { getLocale, getTranslator } from "#app/utils/i18n.server.ts";
 import { useT } from "#app/utils/root-data.ts";
 
 // Loaded only in the browser, after hydration: see app/editor/index.client.tsx.
@@ -29,17 +32,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = chapterDocumentAccess(user, chapter);
   if (access === "none") throw await forbidden(request, "chapter.forbidden");
   const t = await getTranslator(request);
+  const commentsAccess = commentAccess(user, chapter);
   return {
     pageTitle: t("editor.pageTitle", { title: chapter.title }),
     chapter: { id: chapter.id, slug: chapter.slug, title: chapter.title, status: chapter.status, bodyHtml: chapter.bodyHtml, book: chapter.book },
     access,
     user: { id: user.id, name: user.name },
+    // Accept or reject every suggestion at once: an editor's call (docs/decisions/010).
+    canDecideAll: hasPermission(user.role, "update:chapter:any"),
+    workflow: await workflowPanelData(user, chapter, await getLocale(request)),
+    // Comments: who may see and write them, and whom one can @mention (app/models/comments.server.ts).
+    comments: { access: commentsAccess, people: commentsAccess === "none" ? [] : await listMentionablePeople(chapter) },
   };
 }
 
 export default function EditChapterPage() {
   const t = useT();
-  const { chapter, access, user } = useLoaderData<typeof loader>();
+  const { chapter, access, user, canDecideAll, workflow, comments } = useLoaderData<typeof loader>();
   // Until the editor has loaded (and on the server) the last rendered text stands in for it.
   const placeholder = (
     <div aria-busy="true">
@@ -50,7 +59,7 @@ export default function EditChapterPage() {
     </div>
   );
   return (
-    <article aria-labelledby="chapter-title" lang={chapter.book.language} className="mx-auto max-w-3xl">
+    <article aria-labelledby="chapter-title" lang={chapter.book.language} className={`mx-auto ${comments.access === "none" ? "max-w-3xl" : "max-w-6xl"}`}>
       <p className="text-sm">
         <Link to={`/boek/${chapter.book.slug}/${chapter.slug}`}>← {t("editor.backToChapter")}</Link>
       </p>
@@ -60,10 +69,11 @@ export default function EditChapterPage() {
         </h1>
         <StatusBadge status={chapter.status} />
       </header>
+      {workflow && <WorkflowPanel panel={workflow} />}
       <ClientOnly fallback={placeholder}>
         {() => (
           <Suspense fallback={placeholder}>
-            <ChapterEditor chapterId={chapter.id} access={access} user={user} />
+            <ChapterEditor chapterId={chapter.id} access={access} user={user} canDecideAll={canDecideAll} comments={comments} />
           </Suspense>
         )}
       </ClientOnly>

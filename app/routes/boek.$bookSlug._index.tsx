@@ -20,13 +20,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     book,
     // Workflow states matter only to those who can see more than the published text.
     showStatus: hasPermission(user?.role, "read:chapter:own-org"),
+    // The same people the activity page admits (partner authors see their own chapters' lines).
+    showActivity: hasPermission(user?.role, "update:chapter:own-org"),
     userOrganisationIds: user?.organisationIds ?? [],
   };
 }
 
 export default function BookContents() {
   const t = useT();
-  const { book, showStatus, userOrganisationIds } = useLoaderData<typeof loader>();
+  const { book, showStatus, showActivity, userOrganisationIds } = useLoaderData<typeof loader>();
   return (
     <article aria-labelledby="book-title" className="space-y-10">
       <header className="max-w-3xl">
@@ -42,6 +44,11 @@ export default function BookContents() {
           </div>
         )}
         {!showStatus && <p className="mt-6 text-sm text-stone-600">{t("book.publishedOnlyNote")}</p>}
+        {showActivity && (
+          <p className="mt-6 text-sm">
+            <Link to={`/boek/${book.slug}/activiteit`}>{t("workflow.activity.bookLink")}</Link>
+          </p>
+        )}
       </header>
 
       <nav aria-labelledby="contents-title">

@@ -27,6 +27,11 @@ export function useOptionalUser() {
   return useRootData()?.user ?? null;
 }
 
+/** How many notifications the logged-in user has not opened (0 for a visitor): the bell's count. */
+export function useUnreadNotificationCount(): number {
+  return useRootData()?.unreadNotifications ?? 0;
+}
+
 /** Whether the logged-in user (or a visitor) holds a permission — for hiding what the server would refuse. */
 export function useHasPermission(permission: Permission): boolean {
   return hasPermission(useOptionalUser()?.role ?? null, permission);

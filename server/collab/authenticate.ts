@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { COLLAB_PATH } from "#app/common/collab.ts";
-import { chapterDocumentAccess, isRole, type UserAccessFacts } from "#app/common/permissions.ts";
+import { chapterDocumentAccess, isRole, type DocumentAccess, type UserAccessFacts } from "#app/common/permissions.ts";
 import { findChapterAccessFacts } from "#app/models/chapters.server.ts";
 import { verifyCollabToken } from "#app/utils/collab-token.server.ts";
 import { db } from "#app/utils/db.server.ts";
@@ -11,7 +11,10 @@ import { allowedOrigins } from "../http/origin-check.ts";
  * Who opened a connection, to which chapter, and what they may do there (decided once, here).
  * `sessionId` is set when the session cookie opened it: the connection lives only as long as that session.
  */
-export type CollabIdentity = { userId: string; chapterId: string; access: "write" | "read"; sessionId?: string };
+export type CollabIdentity = { userId: string; chapterId: string; access: ConnectionAccess; sessionId?: string };
+
+/** What an open connection may do: write, suggest (updates checked by the suggestion guard) or read. */
+export type ConnectionAccess = Exclude<DocumentAccess, "none">;
 
 /** An upgrade refused before the WebSocket exists: answered with this HTTP status. */
 export class UpgradeRefused extends Error {
@@ -70,7 +73,7 @@ async function requestUser(request: IncomingMessage, chapterId: string): Promise
 }
 
 /** What the user may do with the chapter's live document now; `missing` when there is no chapter. */
-export async function documentAccess(userId: string, chapterId: string): Promise<"write" | "read" | "none" | "missing"> {
+export async function documentAccess(userId: string, chapterId: string): Promise<DocumentAccess | "missing"> {
   const [chapter, user] = await Promise.all([findChapterAccessFacts(chapterId), userAccessFacts(userId)]);
   if (!chapter) return "missing";
   // A deleted account keeps nothing, not even what a visitor may read.

@@ -2,11 +2,12 @@ import type { WebSocket } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { CLOSE_CODES } from "#app/common/collab.ts";
-import type { CollabIdentity } from "./authenticate.ts";
+import type { CollabIdentity, ConnectionAccess } from "./authenticate.ts";
 import type { MessageRate } from "./limits.ts";
 import type { LiveDocument } from "./live-document.ts";
 import { connectionClosedEntry, type CollabLogger } from "./logging.ts";
 import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, MalformedMessageError } from "./protocol.ts";
+import { checkSuggestionUpdate } from "./suggestion-guard.ts";
 
 let nextId = 1;
 
@@ -14,14 +15,16 @@ let nextId = 1;
 const MAX_EARLY_BYTES = 8 * 1024 * 1024;
 
 /**
- * One client's WebSocket on one chapter. Its access (`write` or `read`) is set at authentication
- * and changed only by `setAccess` (refreshChapterAccess); a read-only connection's sync step 2 and
+ * One client's WebSocket on one chapter. Its access (`write`, `suggest` or `read`) is set at
+ * authentication and changed only by refreshChapterAccess; a read-only connection's sync step 2 and
  * update messages are dropped, never applied, stored or relayed, while its presence still goes out.
+ * A suggest-only connection's updates are applied only if they change nothing but suggestions
+ * (suggestion-guard.ts); anything else closes it with 4422 before any of it is stored.
  */
 export class CollabConnection {
   readonly id = nextId++;
   readonly openedAt = performance.now();
-  access: "write" | "read";
+  access: ConnectionAccess;
   /** Awareness client ids this connection has announced; removed when it closes. */
   readonly awarenessIds = new Set<number>();
   #document: LiveDocument | null = null;
@@ -75,7 +78,7 @@ export class CollabConnection {
   attach(document: LiveDocument): void {
     this.#document = document;
     // Writers get the server's state vector so they send what the server lacks (offline work).
-    if (this.access === "write") this.send(encodeSyncStep1(document.doc));
+    if (this.access !== "read") this.send(encodeSyncStep1(document.doc));
     const states = [...document.awareness.getStates().keys()];
     if (states.length > 0) this.send(encodeAwareness(document.awareness, states));
     for (const frame of this.#early.splice(0)) this.#handle(frame);
@@ -122,9 +125,16 @@ export class CollabConnection {
           this.send(encodeSyncStep2(document.doc, message.stateVector));
           return;
         case "update":
-          if (this.access !== "write") {
+          if (this.access === "read") {
             this.#droppedUpdates += 1;
             return;
+          }
+          if (this.access === "suggest") {
+            const verdict = checkSuggestionUpdate(document.doc, message.update);
+            if (!verdict.ok) {
+              this.#droppedUpdates += 1;
+              return this.close(CLOSE_CODES.notASuggestion, `not a suggestion: ${verdict.reason}`);
+            }
           }
           try {
             Y.applyUpdate(document.doc, message.update, this);

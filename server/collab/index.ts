@@ -12,8 +12,9 @@ import { DocumentRegistry } from "./document-registry.ts";
 import { ConnectionCounts, DEFAULT_LIMITS, MessageRate, type CollabLimits } from "./limits.ts";
 import { DEFAULT_TIMING, LiveDocument, type PersistenceTiming } from "./live-document.ts";
 import { jsonLineLogger, type CollabLogger } from "./logging.ts";
-import { prismaDocumentStore, type DocumentStore, type HtmlToUpdate } from "./persistence.ts";
+import { prismaDocumentStore, type DocumentRenderer, type DocumentStore, type HtmlToUpdate } from "./persistence.ts";
 import { encodeAwareness, encodeUpdate } from "./protocol.ts";
+import { countDocumentSuggestions } from "./suggestion-guard.ts";
 
 export type CollabServiceOptions = {
   /** The public address, accepted as Origin besides the request's own host. */
@@ -21,7 +22,7 @@ export type CollabServiceOptions = {
   /** Initialises a chapter that has no Yjs state yet from its bodyHtml (chapter-content.server.ts). */
   htmlToUpdate?: HtmlToUpdate;
   /** Renders the document to the chapter's bodyHtml and bodyText after edits settle. */
-  renderer?: { html: (doc: Y.Doc) => string; text: (doc: Y.Doc) => string };
+  renderer?: DocumentRenderer;
   /** Defaults to the Prisma store; tests may wrap it. */
   store?: DocumentStore;
   limits?: Partial<CollabLimits>;
@@ -92,7 +93,8 @@ export function createCollabService(options: CollabServiceOptions = {}): CollabS
     if (!loaded) return null;
     const document = new LiveDocument(chapterId, loaded, {
       store,
-      renderer: options.renderer,
+      // Counting open suggestions comes with rendering unless the renderer counts them itself.
+      renderer: options.renderer && { openSuggestions: countDocumentSuggestions, ...options.renderer },
       timing,
       log,
       relay: (update, origin) => {

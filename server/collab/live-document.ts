@@ -145,7 +145,8 @@ export class LiveDocument {
     try {
       const html = this.hooks.renderer.html(this.doc);
       const text = this.hooks.renderer.text(this.doc);
-      await this.hooks.store.storeRendered(this.chapterId, html, text);
+      const openSuggestions = this.hooks.renderer.openSuggestions?.(this.doc);
+      await this.hooks.store.storeRendered(this.chapterId, html, text, openSuggestions);
     } catch (error) {
       this.#renderDue = true;
       this.hooks.log({ event: "collab.render.failed", level: "error", chapter: this.chapterId, error: String(error) });

@@ -8,7 +8,12 @@ import { openSqliteUpdateLog } from "./sqlite-update-log.ts";
 /** Turns a chapter's HTML into a Yjs update of its document (chapters that were never edited live). */
 export type HtmlToUpdate = (html: string) => Uint8Array;
 /** Renders a document to what reader pages, search and export use. */
-export type DocumentRenderer = { html: (doc: Y.Doc) => string; text: (doc: Y.Doc) => string };
+export type DocumentRenderer = {
+  html: (doc: Y.Doc) => string;
+  text: (doc: Y.Doc) => string;
+  /** Open suggestions in the document (Chapter.openSuggestions: approving waits for none). */
+  openSuggestions?: (doc: Y.Doc) => number;
+};
 
 /** What loading a chapter's stored document yields. */
 export type LoadedDocument = {
@@ -26,8 +31,8 @@ export type DocumentStore = {
   append(chapterId: string, updates: Uint8Array[]): Promise<number>;
   /** Replaces the snapshot and deletes the updates up to `throughId`, atomically. */
   compact(chapterId: string, snapshot: Uint8Array, throughId: number): Promise<void>;
-  /** Stores the rendered HTML and text of the current document. */
-  storeRendered(chapterId: string, html: string, text: string): Promise<void>;
+  /** Stores the rendered HTML and text of the current document (and its count of open suggestions). */
+  storeRendered(chapterId: string, html: string, text: string, openSuggestions?: number): Promise<void>;
   /** Releases what the store holds open (after the last append). */
   close(): Promise<void>;
 };
@@ -83,8 +88,8 @@ export function prismaDocumentStore({ htmlToUpdate }: { htmlToUpdate?: HtmlToUpd
       ]);
     },
 
-    async storeRendered(chapterId, html, text) {
-      await db.chapter.update({ where: { id: chapterId }, data: { bodyHtml: html, bodyText: text } });
+    async storeRendered(chapterId, html, text, openSuggestions) {
+      await db.chapter.update({ where: { id: chapterId }, data: { bodyHtml: html, bodyText: text, openSuggestions } });
     },
 
     async close() {

@@ -25,7 +25,8 @@ beforeAll(async () => {
   const { book, part } = await createBook();
   const body = "<h2>Begin</h2><p>Bestaande tekst van het hoofdstuk.</p>";
   const chapter = await createChapter({ bookId: book.id, partId: part.id, organisationIds: [amersfoort.id, civity.id], bodyHtml: body });
-  const review = await createChapter({ bookId: book.id, partId: part.id, organisationIds: [amersfoort.id], status: "in_review", bodyHtml: body });
+  // Approved: read-only for everyone (in review its authors would suggest: tests/suggestions/).
+  const review = await createChapter({ bookId: book.id, partId: part.id, organisationIds: [amersfoort.id], status: "approved", bodyHtml: body });
   editUrl = `/boek/${book.slug}/${chapter.slug}/bewerken`;
   // Each test that writes has a chapter of its own, so none depends on what another typed.
   const shared = { bookId: book.id, partId: part.id, organisationIds: [amersfoort.id, civity.id], bodyHtml: body };
@@ -146,11 +147,11 @@ describe("writing together in the browser", () => {
     await screenshot(reader, "read-only");
   });
 
-  test("an open editor turns read-only at once when the chapter goes into review", async () => {
+  test("an open editor turns read-only at once when the chapter is approved", async () => {
     const page = await openEditor(anna, submittedUrl);
     await expect.poll(() => connection(page).getAttribute("data-connection")).toBe("connected");
     expect(await editor(page).getAttribute("contenteditable")).toBe("true");
-    await db.chapter.update({ where: { id: submittedChapterId }, data: { status: "in_review" } });
+    await db.chapter.update({ where: { id: submittedChapterId }, data: { status: "approved" } });
     await refreshChapterAccess(submittedChapterId);
     await page.getByText("Alleen lezen").waitFor();
     await expect.poll(() => editor(page).getAttribute("contenteditable")).toBe("false");

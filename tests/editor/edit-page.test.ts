@@ -68,7 +68,8 @@ describe("the edit page", () => {
 describe("the read view links to the editor", () => {
   test.each([
     ["author", "draft", "Bewerken"],
-    ["author", "inReview", "Meelezen"],
+    // In review an author suggests changes (suggestion mode is forced, docs/decisions/010).
+    ["author", "inReview", "Voorstellen doen"],
     ["editor", "inReview", "Bewerken"],
     ["author", "published", null],
     ["reader", "published", null],
@@ -77,7 +78,7 @@ describe("the read view links to the editor", () => {
     const slug = { draft, inReview, published }[which].slug;
     const { response, html } = await (await clientFor(who)).page(`${base}/${slug}`);
     expect(response.status).toBe(200);
-    const link = new RegExp(`href="${base}/${slug}/bewerken"[^>]*>(Bewerken|Meelezen)<`).exec(html);
+    const link = new RegExp(`href="${base}/${slug}/bewerken"[^>]*>(Bewerken|Meelezen|Voorstellen doen)<`).exec(html);
     expect(link?.[1] ?? null).toBe(label);
   });
 });
@@ -116,7 +117,10 @@ describe("the editor's weight stays out of reader pages and the server", () => {
   });
 
   test("the server bundle contains no editor code", async () => {
+    // The document schema and conversions (@tiptap/core, y-tiptap) are server code too (workflow
+    // snapshots, diffs, comments); the editor itself — React views, collaboration, the provider,
+    // the browser store — must only ever load in the browser.
     const server = await readFile(path.join(buildDir, "server/index.js"), "utf8");
-    expect(server).not.toMatch(/ProseMirror|@tiptap|y-websocket|y-indexeddb/);
+    expect(server).not.toMatch(/@tiptap\/react|@tiptap\/extension-collaboration|y-websocket|y-indexeddb/);
   });
 });

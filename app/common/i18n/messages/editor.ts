@@ -87,6 +87,10 @@ export const editor = {
     nl: "De server start opnieuw op; zo dadelijk wordt opnieuw verbonden.",
     en: "The server is restarting; reconnecting in a moment.",
   },
+  "editor.status.notASuggestion": {
+    nl: "Verbinding gesloten: een wijziging was geen voorstel",
+    en: "Connection closed: a change was not a suggestion",
+  },
   "editor.status.accessChanged": {
     nl: "Wat u met dit hoofdstuk mag doen is veranderd; er wordt opnieuw verbonden.",
     en: "What you may do with this chapter has changed; reconnecting.",

@@ -1,0 +1,159 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { CHAPTER_STATUSES, CHAPTER_STATUS_LABEL } from "#app/common/chapter-status.ts";
+import { formatDateTime } from "#app/common/format.ts";
+import { StatusBadge } from "#app/components/status-badge.tsx";
+import { listChapterOrganisations, listDashboardChapters, parseDashboardFilter } from "#app/models/dashboard.server.ts";
+import { requireUserWithPermission } from "#app/utils/auth.server.ts";
+import { getLocale, getTranslator } from "#app/utils/i18n.server.ts";
+import { useT } from "#app/utils/root-data.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.pageTitle} — Kapittel` : "Kapittel" },
+  { name: "robots", content: "noindex" },
+];
+
+/** The editor dashboard (/redactie): every chapter at a glance; editors and admins only. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  // Editing any chapter is what makes someone part of the editorial team (editors and admins).
+  await requireUserWithPermission(request, "update:chapter:any");
+  const filter = parseDashboardFilter(new URL(request.url).searchParams);
+  const [t, locale, chapters, organisations] = await Promise.all([
+    getTranslator(request),
+    getLocale(request),
+    listDashboardChapters(filter),
+    listChapterOrganisations(),
+  ]);
+  return {
+    pageTitle: t("dashboard.pageTitle"),
+    // The book's title next to each chapter only says something when there are several books.
+    severalBooks: new Set(chapters.map((chapter) => chapter.book.slug)).size > 1,
+    filter: { status: filter.status ?? "", organisation: filter.organisationSlug ?? "" },
+    organisations,
+    chapters: chapters.map((chapter) => ({
+      ...chapter,
+      lastActivity: formatDateTime(chapter.lastActivity, locale),
+      lastActivityIso: chapter.lastActivity.toISOString(),
+    })),
+  };
+}
+
+export default function DashboardPage() {
+  const t = useT();
+  const { filter, organisations, chapters, severalBooks } = useLoaderData<typeof loader>();
+  const selectClass = "mt-1 block rounded-md border border-stone-300 bg-white px-2 py-2 text-sm";
+  const filtered = filter.status !== "" || filter.organisation !== "";
+  return (
+    <div className="space-y-6">
+      <header className="max-w-2xl">
+        <h1 className="text-3xl font-semibold tracking-tight">{t("dashboard.heading")}</h1>
+        <p className="mt-3 text-stone-700">{t("dashboard.intro")}</p>
+      </header>
+
+      {/* A GET form: the filters live in the URL, work without JavaScript and can be shared. */}
+      <Form method="get" className="flex flex-wrap items-end gap-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm" aria-label={t("dashboard.filters")}>
+        <div>
+          <label htmlFor="dashboard-status" className="block text-sm font-medium text-stone-800">
+            {t("dashboard.filter.status")}
+          </label>
+          <select id="dashboard-status" name="status" defaultValue={filter.status} className={selectClass}>
+            <option value="">{t("dashboard.filter.all")}</option>
+            {CHAPTER_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(CHAPTER_STATUS_LABEL[status])}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="dashboard-organisation" className="block text-sm font-medium text-stone-800">
+            {t("dashboard.filter.organisation")}
+          </label>
+          <select id="dashboard-organisation" name="organisatie" defaultValue={filter.organisation} className={selectClass}>
+            <option value="">{t("dashboard.filter.all")}</option>
+            {organisations.map((organisation) => (
+              <option key={organisation.slug} value={organisation.slug}>
+                {organisation.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded-md bg-stone-900 px-4 py-2 text-sm font-medium text-white hover:bg-stone-700">
+          {t("dashboard.filter.submit")}
+        </button>
+        {filtered && (
+          <Link to="/redactie" className="py-2 text-sm">
+            {t("dashboard.filter.reset")}
+          </Link>
+        )}
+      </Form>
+
+      <p className="text-sm text-stone-700" role="status">
+        {chapters.length === 1 ? t("dashboard.countOne") : t("dashboard.count", { count: chapters.length })}
+      </p>
+
+      {chapters.length === 0 ? (
+        <p>{t("dashboard.none")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-sm">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t("dashboard.heading")}</caption>
+            <thead className="border-b border-stone-200 bg-stone-50 text-stone-600">
+              <tr>
+                <th scope="col" className="px-2 py-2 font-medium">{t("dashboard.column.chapter")}</th>
+                <th scope="col" className="px-2 py-2 font-medium">{t("dashboard.column.status")}</th>
+                <th scope="col" className="px-2 py-2 font-medium">{t("dashboard.column.organisations")}</th>
+                <th scope="col" className="px-2 py-2 font-medium">{t("dashboard.column.authors")}</th>
+                <th scope="col" className="px-2 py-2 text-right font-medium">{t("dashboard.column.words")}</th>
+                <th scope="col" className="px-2 py-2 text-right font-medium">{t("dashboard.column.comments")}</th>
+                <th scope="col" className="px-2 py-2 text-right font-medium">{t("dashboard.column.suggestions")}</th>
+                <th scope="col" className="px-2 py-2 font-medium">{t("dashboard.column.activity")}</th>
+                <th scope="col" className="px-2 py-2 font-medium">{t("dashboard.column.links")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-100">
+              {chapters.map((chapter) => {
+                const base = `/boek/${chapter.book.slug}/${chapter.slug}`;
+                return (
+                  <tr key={chapter.id} className="align-top" data-chapter={chapter.slug}>
+                    <th scope="row" className="min-w-48 px-2 py-2 font-medium">
+                      <Link to={base}>{chapter.title}</Link>
+                      <span className="block text-xs font-normal text-stone-600">
+                        {severalBooks ? `${chapter.book.title} · ${chapter.part}` : chapter.part}
+                      </span>
+                    </th>
+                    <td className="whitespace-nowrap px-2 py-2">
+                      <StatusBadge status={chapter.status} />
+                    </td>
+                    <td className="px-2 py-2">{chapter.organisations.map((o) => o.name).join(", ")}</td>
+                    <td className="px-2 py-2">{chapter.authors.length > 0 ? chapter.authors.join(", ") : t("dashboard.noAuthors")}</td>
+                    <td className="px-2 py-2 text-right tabular-nums">{chapter.words}</td>
+                    <td className="px-2 py-2 text-right tabular-nums">{chapter.openComments}</td>
+                    <td className="px-2 py-2 text-right tabular-nums">{chapter.openSuggestions}</td>
+                    <td className="px-2 py-2">
+                      <time dateTime={chapter.lastActivityIso}>{chapter.lastActivity}</time>
+                    </td>
+                    <td className="px-2 py-2">
+                      <ul>
+                        <li>
+                          <Link to={`${base}/bewerken`} aria-label={t("dashboard.linkLabel", { action: t("dashboard.link.edit"), title: chapter.title })}>
+                            {t("dashboard.link.edit")}
+                          </Link>
+                        </li>
+                        <li>
+                          <Link to={`${base}/revisies`} aria-label={t("dashboard.linkLabel", { action: t("dashboard.link.revisions"), title: chapter.title })}>
+                            {t("dashboard.link.revisions")}
+                          </Link>
+                        </li>
+                      </ul>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
