@@ -7,6 +7,7 @@ import { z } from "zod";
 import { translateMessage } from "#app/common/i18n/catalogue.ts";
 import { ROLES, type Role } from "#app/common/permissions.ts";
 import { CsrfInput } from "#app/components/csrf-input.tsx";
+import { DataTable } from "#app/components/data-table.tsx";
 import { FormMessage, SelectField, FormErrors } from "#app/components/forms.tsx";
 import { changeRole, listPeople } from "#app/models/members.server.ts";
 import { requireUserWithPermission } from "#app/utils/auth.server.ts";
@@ -74,52 +75,47 @@ export default function Members() {
       {people.length === 0 ? (
         <p>{t("admin.members.empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-sm">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("admin.members.caption")}</caption>
-            <thead className="border-b border-stone-200 bg-stone-50 text-stone-600">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">{t("admin.members.name")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("admin.members.email")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("admin.members.role")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("admin.members.organisations")}</th>
+        <DataTable
+          caption={t("admin.members.caption")}
+          columns={[
+            { label: t("admin.members.name") },
+            { label: t("admin.members.email") },
+            { label: t("admin.members.role") },
+            { label: t("admin.members.organisations") },
+          ]}
+        >
+          {people.map((person) => {
+            const isSelf = person.id === currentUserId;
+            return (
+              <tr key={person.id} className="align-top">
+                <th scope="row" className="px-4 py-2 font-medium">
+                  {person.name} {isSelf ? <span className="font-normal text-stone-500">{t("admin.members.you")}</span> : null}
+                </th>
+                <td className="px-4 py-2">{person.email}</td>
+                <td className="px-4 py-2">
+                  {canManage && !isSelf ? (
+                    <RoleForm person={person} lastResult={actionData?.userId === person.id ? actionData.result : undefined} />
+                  ) : (
+                    t(`account.role.${person.role}`)
+                  )}
+                </td>
+                <td className="px-4 py-2">
+                  {person.organisations.length === 0 ? (
+                    <span className="text-stone-500">{t("organisation.none")}</span>
+                  ) : (
+                    <ul>
+                      {person.organisations.map((organisation) => (
+                        <li key={organisation.id}>
+                          <Link to={`/admin/organisaties/${organisation.id}`}>{organisation.name}</Link>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-200">
-              {people.map((person) => {
-                const isSelf = person.id === currentUserId;
-                return (
-                  <tr key={person.id} className="align-top">
-                    <th scope="row" className="px-4 py-2 font-medium">
-                      {person.name} {isSelf ? <span className="font-normal text-stone-500">{t("admin.members.you")}</span> : null}
-                    </th>
-                    <td className="px-4 py-2">{person.email}</td>
-                    <td className="px-4 py-2">
-                      {canManage && !isSelf ? (
-                        <RoleForm person={person} lastResult={actionData?.userId === person.id ? actionData.result : undefined} />
-                      ) : (
-                        t(`account.role.${person.role}`)
-                      )}
-                    </td>
-                    <td className="px-4 py-2">
-                      {person.organisations.length === 0 ? (
-                        <span className="text-stone-500">{t("organisation.none")}</span>
-                      ) : (
-                        <ul>
-                          {person.organisations.map((organisation) => (
-                            <li key={organisation.id}>
-                              <Link to={`/admin/organisaties/${organisation.id}`}>{organisation.name}</Link>
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
     </div>
   );

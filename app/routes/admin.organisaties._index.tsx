@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { DataTable } from "#app/components/data-table.tsx";
 import { formatEuros } from "#app/common/format.ts";
 import {
   isOrganisationKind,
@@ -52,41 +53,36 @@ export default function OrganisationList() {
       {organisations.length === 0 ? (
         <p>{t("admin.organisations.empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-sm">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("admin.organisations.caption")}</caption>
-            <thead className="border-b border-stone-200 bg-stone-50 text-stone-600">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">{t("organisation.name")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("organisation.kind")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("organisation.tier")}</th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">{t("organisation.feeShort")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("organisation.feeStatus")}</th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">{t("organisation.members")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-200">
-              {organisations.map((organisation) => (
-                <tr key={organisation.id}>
-                  <th scope="row" className="px-4 py-2 font-medium">
-                    <Link to={`/admin/organisaties/${organisation.id}`}>{organisation.name}</Link>
-                  </th>
-                  <td className="px-4 py-2">
-                    {isOrganisationKind(organisation.kind) ? t(ORGANISATION_KIND_LABEL[organisation.kind]) : organisation.kind}
-                  </td>
-                  <td className="px-4 py-2">
-                    {isPartnershipTier(organisation.tier) ? t(PARTNERSHIP_TIER_LABEL[organisation.tier]) : organisation.tier}
-                  </td>
-                  <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums">{organisation.fee ?? t("organisation.none")}</td>
-                  <td className="px-4 py-2">
-                    <FeeStatus hasFee={organisation.fee !== null} paid={organisation.feePaid} />
-                  </td>
-                  <td className="px-4 py-2 text-right tabular-nums">{organisation.memberCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("admin.organisations.caption")}
+          columns={[
+            { label: t("organisation.name") },
+            { label: t("organisation.kind") },
+            { label: t("organisation.tier") },
+            { label: t("organisation.feeShort"), numeric: true },
+            { label: t("organisation.feeStatus") },
+            { label: t("organisation.members"), numeric: true },
+          ]}
+        >
+          {organisations.map((organisation) => (
+            <tr key={organisation.id}>
+              <th scope="row" className="px-4 py-2 font-medium">
+                <Link to={`/admin/organisaties/${organisation.id}`}>{organisation.name}</Link>
+              </th>
+              <td className="px-4 py-2">
+                {isOrganisationKind(organisation.kind) ? t(ORGANISATION_KIND_LABEL[organisation.kind]) : organisation.kind}
+              </td>
+              <td className="px-4 py-2">
+                {isPartnershipTier(organisation.tier) ? t(PARTNERSHIP_TIER_LABEL[organisation.tier]) : organisation.tier}
+              </td>
+              <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums">{organisation.fee ?? t("organisation.none")}</td>
+              <td className="px-4 py-2">
+                <FeeStatus hasFee={organisation.fee !== null} paid={organisation.feePaid} />
+              </td>
+              <td className="px-4 py-2 text-right tabular-nums">{organisation.memberCount}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <p className="text-sm text-stone-700">{t("admin.organisations.totals", totals)}</p>
     </div>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { DataTable } from "#app/components/data-table.tsx";
 import { formatDateTime } from "#app/common/format.ts";
 import { isMessageKey } from "#app/common/i18n/catalogue.ts";
 import { listOutbox, MAX_DELIVERY_ATTEMPTS } from "#app/models/outbox.server.ts";
@@ -47,47 +48,41 @@ export default function Outbox() {
       {messages.length === 0 ? (
         <p>{t("admin.outbox.empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-sm">
-          <table className="w-full text-left text-sm">
-            <caption className="px-4 py-2 text-left text-sm text-stone-600">
-              {t("admin.outbox.caption", { count: messages.length })}
-            </caption>
-            <thead className="border-b border-stone-200 bg-stone-50 text-stone-600">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">{t("admin.outbox.to")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("admin.outbox.subject")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("admin.outbox.kind")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("admin.outbox.createdAt")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("admin.outbox.status")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-200">
-              {messages.map((message) => (
-                <tr key={message.id} className="align-top">
-                  <th scope="row" className="px-4 py-2 font-medium">{message.to}</th>
-                  <td className="px-4 py-2">
-                    {message.subject}
-                    {/* A disclosure: keyboard-operable without JavaScript, and the text stays out of the way. */}
-                    <details className="mt-1">
-                      <summary className="cursor-pointer text-[var(--color-accent)]">{t("admin.outbox.showText")}</summary>
-                      <pre
-                        aria-label={t("admin.outbox.textOf", { to: message.to })}
-                        className="mt-2 max-w-prose whitespace-pre-wrap break-words rounded-md bg-stone-50 p-3 font-sans text-sm text-stone-800"
-                      >
-                        {message.text}
-                      </pre>
-                    </details>
-                  </td>
-                  <td className="px-4 py-2">{kindLabel(message.kind)}</td>
-                  <td className="whitespace-nowrap px-4 py-2">{message.createdAt}</td>
-                  <td className="px-4 py-2">
-                    <DeliveryStatus message={message} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("admin.outbox.caption", { count: messages.length })}
+          captionVisible
+          columns={[
+            { label: t("admin.outbox.to") },
+            { label: t("admin.outbox.subject") },
+            { label: t("admin.outbox.kind") },
+            { label: t("admin.outbox.createdAt") },
+            { label: t("admin.outbox.status") },
+          ]}
+        >
+          {messages.map((message) => (
+            <tr key={message.id} className="align-top">
+              <th scope="row" className="px-4 py-2 font-medium">{message.to}</th>
+              <td className="px-4 py-2">
+                {message.subject}
+                {/* A disclosure: keyboard-operable without JavaScript, and the text stays out of the way. */}
+                <details className="mt-1">
+                  <summary className="cursor-pointer text-[var(--color-accent)]">{t("admin.outbox.showText")}</summary>
+                  <pre
+                    aria-label={t("admin.outbox.textOf", { to: message.to })}
+                    className="mt-2 max-w-prose whitespace-pre-wrap break-words rounded-md bg-stone-50 p-3 font-sans text-sm text-stone-800"
+                  >
+                    {message.text}
+                  </pre>
+                </details>
+              </td>
+              <td className="px-4 py-2">{kindLabel(message.kind)}</td>
+              <td className="whitespace-nowrap px-4 py-2">{message.createdAt}</td>
+              <td className="px-4 py-2">
+                <DeliveryStatus message={message} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

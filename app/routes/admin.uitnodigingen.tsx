@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from "#app/common/format.ts";
 import { hasPermission, INVITABLE_ROLES, type Permission } from "#app/common/permissions.ts";
 import { emailSchema } from "#app/common/validation.ts";
 import { CsrfInput } from "#app/components/csrf-input.tsx";
+import { DataTable } from "#app/components/data-table.tsx";
 import { Field, FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
 import {
   createInvitation,
@@ -148,53 +149,49 @@ export default function Invitations() {
         {invitations.length === 0 ? (
           <p>{t("admin.invitations.empty")}</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-sm">
-            <table className="w-full text-left text-sm" aria-labelledby="invitations-title">
-              <thead className="border-b border-stone-200 bg-stone-50 text-stone-600">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("invitation.email")}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("invitation.role")}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("invitation.organisation")}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("admin.invitations.invitedBy")}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("admin.invitations.sentAt")}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("admin.invitations.status")}</th>
-                  {canRevoke ? <th scope="col" className="px-4 py-2"><span className="sr-only">{t("admin.actions")}</span></th> : null}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-200">
-                {invitations.map((invitation) => (
-                  <tr key={invitation.id}>
-                    <th scope="row" className="px-4 py-2 font-medium">{invitation.email}</th>
-                    <td className="px-4 py-2">{t(`account.role.${invitation.role}`)}</td>
-                    <td className="px-4 py-2">{invitation.organisationName ?? t("organisation.none")}</td>
-                    <td className="px-4 py-2">{invitation.invitedByName}</td>
-                    <td className="whitespace-nowrap px-4 py-2">{invitation.sentAt}</td>
-                    <td className="px-4 py-2">
-                      <StateBadge state={invitation.state} label={t(STATE_LABEL[invitation.state], { date: invitation.stateDate })} />
-                    </td>
-                    {canRevoke ? (
-                      <td className="px-4 py-2 text-right">
-                        {invitation.state === "open" ? (
-                          <Form method="post">
-                            <CsrfInput />
-                            <input type="hidden" name="intent" value="revoke" />
-                            <input type="hidden" name="invitationId" value={invitation.id} />
-                            <button
-                              type="submit"
-                              aria-label={t("admin.invitations.revokeLabel", { email: invitation.email })}
-                              className="rounded-md px-2 py-1 text-red-700 hover:bg-red-50"
-                            >
-                              {t("admin.invitations.revoke")}
-                            </button>
-                          </Form>
-                        ) : null}
-                      </td>
+          <DataTable
+            labelledBy="invitations-title"
+            columns={[
+              { label: t("invitation.email") },
+              { label: t("invitation.role") },
+              { label: t("invitation.organisation") },
+              { label: t("admin.invitations.invitedBy") },
+              { label: t("admin.invitations.sentAt") },
+              { label: t("admin.invitations.status") },
+              ...(canRevoke ? [{ label: t("admin.actions"), hiddenLabel: true }] : []),
+            ]}
+          >
+            {invitations.map((invitation) => (
+              <tr key={invitation.id}>
+                <th scope="row" className="px-4 py-2 font-medium">{invitation.email}</th>
+                <td className="px-4 py-2">{t(`account.role.${invitation.role}`)}</td>
+                <td className="px-4 py-2">{invitation.organisationName ?? t("organisation.none")}</td>
+                <td className="px-4 py-2">{invitation.invitedByName}</td>
+                <td className="whitespace-nowrap px-4 py-2">{invitation.sentAt}</td>
+                <td className="px-4 py-2">
+                  <StateBadge state={invitation.state} label={t(STATE_LABEL[invitation.state], { date: invitation.stateDate })} />
+                </td>
+                {canRevoke ? (
+                  <td className="px-4 py-2 text-right">
+                    {invitation.state === "open" ? (
+                      <Form method="post">
+                        <CsrfInput />
+                        <input type="hidden" name="intent" value="revoke" />
+                        <input type="hidden" name="invitationId" value={invitation.id} />
+                        <button
+                          type="submit"
+                          aria-label={t("admin.invitations.revokeLabel", { email: invitation.email })}
+                          className="rounded-md px-2 py-1 text-red-700 hover:bg-red-50"
+                        >
+                          {t("admin.invitations.revoke")}
+                        </button>
+                      </Form>
                     ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>

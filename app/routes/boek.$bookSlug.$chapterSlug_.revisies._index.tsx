@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { DataTable } from "#app/components/data-table.tsx";
 import { formatDateTime } from "#app/common/format.ts";
 import { RevisionCompareForm } from "#app/components/revision-compare-form.tsx";
 import { StatusBadge } from "#app/components/status-badge.tsx";
@@ -68,65 +69,62 @@ export default function RevisionListPage() {
           <section className="mt-6 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
             <RevisionCompareForm action={`${base}/revisies/vergelijk`} numbers={revisions.map((r) => r.number)} />
           </section>
-          <div className="mt-6 overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-sm">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("revisions.heading")}</caption>
-              <thead className="border-b border-stone-200 bg-stone-50 text-stone-600">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("revisions.column.number")}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("revisions.column.date")}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("revisions.column.author")}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("revisions.column.transition")}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("revisions.column.message")}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("revisions.column.actions")}</th>
+          <div className="mt-6">
+          <DataTable
+            caption={t("revisions.heading")}
+            columns={[
+              { label: t("revisions.column.number") },
+              { label: t("revisions.column.date") },
+              { label: t("revisions.column.author") },
+              { label: t("revisions.column.transition") },
+              { label: t("revisions.column.message") },
+              { label: t("revisions.column.actions") },
+            ]}
+          >
+            {revisions.map((revision, index) => {
+              const previous = revisions[index + 1];
+              return (
+                <tr key={revision.number} className="align-top">
+                  <th scope="row" className="px-4 py-3 font-semibold">
+                    {revision.number}
+                  </th>
+                  <td className="whitespace-nowrap px-4 py-3">
+                    <time dateTime={revision.dateTime}>{revision.date}</time>
+                  </td>
+                  <td className="px-4 py-3">{revision.author ?? t("revisions.unknownAuthor")}</td>
+                  <td className="whitespace-nowrap px-4 py-3">{revision.transition}</td>
+                  <td className="max-w-xs px-4 py-3 whitespace-pre-line text-stone-700">{revision.message || t("revisions.noMessage")}</td>
+                  <td className="px-4 py-3">
+                    <ul className="space-y-1">
+                      <li>
+                        <Link to={`${base}/revisies/${revision.number}`} aria-label={t("revisions.viewNumber", { number: revision.number })}>
+                          {t("revisions.view")}
+                        </Link>
+                      </li>
+                      <li>
+                        <Link
+                          to={`${base}/revisies/vergelijk?van=${revision.number}&naar=nu`}
+                          aria-label={t("revisions.compareWithNowNumber", { number: revision.number })}
+                        >
+                          {t("revisions.compareWithNow")}
+                        </Link>
+                      </li>
+                      {previous && (
+                        <li>
+                          <Link
+                            to={`${base}/revisies/vergelijk?van=${previous.number}&naar=${revision.number}`}
+                            aria-label={t("revisions.compareWithPreviousNumber", { number: revision.number, previous: previous.number })}
+                          >
+                            {t("revisions.compareWithPrevious")}
+                          </Link>
+                        </li>
+                      )}
+                    </ul>
+                  </td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100">
-                {revisions.map((revision, index) => {
-                  const previous = revisions[index + 1];
-                  return (
-                    <tr key={revision.number} className="align-top">
-                      <th scope="row" className="px-4 py-3 font-semibold">
-                        {revision.number}
-                      </th>
-                      <td className="whitespace-nowrap px-4 py-3">
-                        <time dateTime={revision.dateTime}>{revision.date}</time>
-                      </td>
-                      <td className="px-4 py-3">{revision.author ?? t("revisions.unknownAuthor")}</td>
-                      <td className="whitespace-nowrap px-4 py-3">{revision.transition}</td>
-                      <td className="max-w-xs px-4 py-3 whitespace-pre-line text-stone-700">{revision.message || t("revisions.noMessage")}</td>
-                      <td className="px-4 py-3">
-                        <ul className="space-y-1">
-                          <li>
-                            <Link to={`${base}/revisies/${revision.number}`} aria-label={t("revisions.viewNumber", { number: revision.number })}>
-                              {t("revisions.view")}
-                            </Link>
-                          </li>
-                          <li>
-                            <Link
-                              to={`${base}/revisies/vergelijk?van=${revision.number}&naar=nu`}
-                              aria-label={t("revisions.compareWithNowNumber", { number: revision.number })}
-                            >
-                              {t("revisions.compareWithNow")}
-                            </Link>
-                          </li>
-                          {previous && (
-                            <li>
-                              <Link
-                                to={`${base}/revisies/vergelijk?van=${previous.number}&naar=${revision.number}`}
-                                aria-label={t("revisions.compareWithPreviousNumber", { number: revision.number, previous: previous.number })}
-                              >
-                                {t("revisions.compareWithPrevious")}
-                              </Link>
-                            </li>
-                          )}
-                        </ul>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+              );
+            })}
+          </DataTable>
           </div>
         </>
       )}

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { DataTable } from "#app/components/data-table.tsx";
 import { CHAPTER_STATUSES, CHAPTER_STATUS_LABEL } from "#app/common/chapter-status.ts";
 import { formatDateTime } from "#app/common/format.ts";
 import { StatusBadge } from "#app/components/status-badge.tsx";
@@ -95,64 +96,60 @@ export default function DashboardPage() {
       {chapters.length === 0 ? (
         <p>{t("dashboard.none")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-sm">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("dashboard.heading")}</caption>
-            <thead className="border-b border-stone-200 bg-stone-50 text-stone-600">
-              <tr>
-                <th scope="col" className="px-2 py-2 font-medium">{t("dashboard.column.chapter")}</th>
-                <th scope="col" className="px-2 py-2 font-medium">{t("dashboard.column.status")}</th>
-                <th scope="col" className="px-2 py-2 font-medium">{t("dashboard.column.organisations")}</th>
-                <th scope="col" className="px-2 py-2 font-medium">{t("dashboard.column.authors")}</th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">{t("dashboard.column.words")}</th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">{t("dashboard.column.comments")}</th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">{t("dashboard.column.suggestions")}</th>
-                <th scope="col" className="px-2 py-2 font-medium">{t("dashboard.column.activity")}</th>
-                <th scope="col" className="px-2 py-2 font-medium">{t("dashboard.column.links")}</th>
+        <DataTable
+          caption={t("dashboard.heading")}
+          columns={[
+            { label: t("dashboard.column.chapter") },
+            { label: t("dashboard.column.status") },
+            { label: t("dashboard.column.organisations") },
+            { label: t("dashboard.column.authors") },
+            { label: t("dashboard.column.words"), numeric: true },
+            { label: t("dashboard.column.comments"), numeric: true },
+            { label: t("dashboard.column.suggestions"), numeric: true },
+            { label: t("dashboard.column.activity") },
+            { label: t("dashboard.column.links") },
+          ]}
+          compact
+        >
+          {chapters.map((chapter) => {
+            const base = `/boek/${chapter.book.slug}/${chapter.slug}`;
+            return (
+              <tr key={chapter.id} className="align-top" data-chapter={chapter.slug}>
+                <th scope="row" className="min-w-48 px-2 py-2 font-medium">
+                  <Link to={base}>{chapter.title}</Link>
+                  <span className="block text-xs font-normal text-stone-600">
+                    {severalBooks ? `${chapter.book.title} · ${chapter.part}` : chapter.part}
+                  </span>
+                </th>
+                <td className="whitespace-nowrap px-2 py-2">
+                  <StatusBadge status={chapter.status} />
+                </td>
+                <td className="px-2 py-2">{chapter.organisations.map((o) => o.name).join(", ")}</td>
+                <td className="px-2 py-2">{chapter.authors.length > 0 ? chapter.authors.join(", ") : t("dashboard.noAuthors")}</td>
+                <td className="px-2 py-2 text-right tabular-nums">{chapter.words}</td>
+                <td className="px-2 py-2 text-right tabular-nums">{chapter.openComments}</td>
+                <td className="px-2 py-2 text-right tabular-nums">{chapter.openSuggestions}</td>
+                <td className="px-2 py-2">
+                  <time dateTime={chapter.lastActivityIso}>{chapter.lastActivity}</time>
+                </td>
+                <td className="px-2 py-2">
+                  <ul>
+                    <li>
+                      <Link to={`${base}/bewerken`} aria-label={t("dashboard.linkLabel", { action: t("dashboard.link.edit"), title: chapter.title })}>
+                        {t("dashboard.link.edit")}
+                      </Link>
+                    </li>
+                    <li>
+                      <Link to={`${base}/revisies`} aria-label={t("dashboard.linkLabel", { action: t("dashboard.link.revisions"), title: chapter.title })}>
+                        {t("dashboard.link.revisions")}
+                      </Link>
+                    </li>
+                  </ul>
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {chapters.map((chapter) => {
-                const base = `/boek/${chapter.book.slug}/${chapter.slug}`;
-                return (
-                  <tr key={chapter.id} className="align-top" data-chapter={chapter.slug}>
-                    <th scope="row" className="min-w-48 px-2 py-2 font-medium">
-                      <Link to={base}>{chapter.title}</Link>
-                      <span className="block text-xs font-normal text-stone-600">
-                        {severalBooks ? `${chapter.book.title} · ${chapter.part}` : chapter.part}
-                      </span>
-                    </th>
-                    <td className="whitespace-nowrap px-2 py-2">
-                      <StatusBadge status={chapter.status} />
-                    </td>
-                    <td className="px-2 py-2">{chapter.organisations.map((o) => o.name).join(", ")}</td>
-                    <td className="px-2 py-2">{chapter.authors.length > 0 ? chapter.authors.join(", ") : t("dashboard.noAuthors")}</td>
-                    <td className="px-2 py-2 text-right tabular-nums">{chapter.words}</td>
-                    <td className="px-2 py-2 text-right tabular-nums">{chapter.openComments}</td>
-                    <td className="px-2 py-2 text-right tabular-nums">{chapter.openSuggestions}</td>
-                    <td className="px-2 py-2">
-                      <time dateTime={chapter.lastActivityIso}>{chapter.lastActivity}</time>
-                    </td>
-                    <td className="px-2 py-2">
-                      <ul>
-                        <li>
-                          <Link to={`${base}/bewerken`} aria-label={t("dashboard.linkLabel", { action: t("dashboard.link.edit"), title: chapter.title })}>
-                            {t("dashboard.link.edit")}
-                          </Link>
-                        </li>
-                        <li>
-                          <Link to={`${base}/revisies`} aria-label={t("dashboard.linkLabel", { action: t("dashboard.link.revisions"), title: chapter.title })}>
-                            {t("dashboard.link.revisions")}
-                          </Link>
-                        </li>
-                      </ul>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
     </div>
   );

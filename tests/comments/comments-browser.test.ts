@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, expect, test } from "vitest";
 import { db } from "#app/utils/db.server.ts";
 import { createBook, createChapter, createOrganisation, createUser, TEST_PASSWORD } from "#tests/factories.ts";
+import { seriousViolations } from "#tests/helpers/axe.ts";
 import { logInThroughForm, useBrowser } from "#tests/helpers/browser.ts";
+import { selectText } from "#tests/helpers/editor-page.ts";
 import { useTestServer } from "#tests/helpers/server.ts";
 
 const app = useTestServer();
@@ -18,18 +18,6 @@ afterEach(async () => {
 });
 
 const SENTENCE = "De gemeente wil de kust beschermen.";
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-/** Serious and critical WCAG 2.1 A/AA violations on the page (axe-core), as in tests/e2e/accessibility.test.ts. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })).violations;
-  })) as { id: string; impact: string; nodes: { target: string[] }[] }[];
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
 async function openEditor(email: string, url: string): Promise<Page> {
   const context = await chromium.browser.newContext({ locale: "nl-NL", viewport: { width: 1400, height: 1000 } });
   contexts.push(context);
@@ -40,23 +28,6 @@ async function openEditor(email: string, url: string): Promise<Page> {
   await page.locator(".ProseMirror").waitFor();
   await page.getByRole("heading", { name: "Opmerkingen" }).waitFor();
   return page;
-}
-
-/** Selects a phrase in the editor as a mouse drag would (a DOM selection ProseMirror picks up). */
-async function selectText(page: Page, phrase: string): Promise<void> {
-  await page.locator(".ProseMirror").getByText(phrase, { exact: false }).first().waitFor();
-  await page.evaluate((text) => {
-    const walker = document.createTreeWalker(document.querySelector(".ProseMirror")!, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const index = node.textContent?.indexOf(text) ?? -1;
-      if (index >= 0) {
-        (document.querySelector(".ProseMirror") as HTMLElement).focus();
-        window.getSelection()!.setBaseAndExtent(node, index, node, index + text.length);
-        return;
-      }
-    }
-    throw new Error(`"${text}" is not in the editor`);
-  }, phrase);
 }
 
 const highlighted = (page: Page) => page.locator(".comment-highlight").allInnerTexts().then((texts) => texts.join(""));

@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "#app/utils/db.server.ts";
+import { seriousViolations } from "#tests/helpers/axe.ts";
 import { logInThroughForm, useBrowser } from "#tests/helpers/browser.ts";
 import { useTestServer } from "#tests/helpers/server.ts";
 import { loadDemoData } from "../../prisma/demo-data.ts";
@@ -10,7 +9,6 @@ import { DEMO_PASSWORD } from "../../prisma/seed-data/users.ts";
 
 const app = useTestServer();
 const chromium = useBrowser();
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const BOOK = "/boek/zo-bestuur-je-een-slimme-stad";
 let chapterPath = "";
 
@@ -19,22 +17,6 @@ beforeAll(async () => {
   const chapter = await db.chapter.findFirstOrThrow({ where: { status: "published" }, orderBy: { position: "asc" } });
   chapterPath = `${BOOK}/${chapter.slug}`;
 });
-
-type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
-
-/** Runs axe-core (WCAG 2.1 A and AA rules) on the page and returns serious and critical violations. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Injected through the DevTools protocol: our CSP rightly refuses inline scripts on the page.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    return result.violations;
-  });
-  return (violations as Violation[])
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
 
 describe("pages meet WCAG 2.1 AA (axe-core, serious and critical rules)", () => {
   test("public pages", async () => {

@@ -1,8 +1,9 @@
-import type { BrowserContext, Locator, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, expect, test } from "vitest";
 import { db } from "#app/utils/db.server.ts";
 import { createBook, createChapter, createOrganisation, createUser, TEST_PASSWORD } from "#tests/factories.ts";
 import { logInThroughForm, useBrowser } from "#tests/helpers/browser.ts";
+import { selectText, textOf } from "#tests/helpers/editor-page.ts";
 import { useTestServer } from "#tests/helpers/server.ts";
 
 // The review issue's whole flow, in real Chromium with two people: an author submits; the editor
@@ -43,32 +44,6 @@ const panelOf = (page: Page) => page.getByRole("region", { name: "Redactieproces
 async function takeStep(page: Page, button: string, expected: string): Promise<void> {
   await panelOf(page).getByRole("button", { name: button, exact: true }).click();
   await panelOf(page).getByRole("status").filter({ hasText: `De status is nu: ${expected}.` }).waitFor();
-}
-
-/** Selects a phrase in the editor as a mouse drag would (a DOM selection ProseMirror picks up). */
-async function selectText(page: Page, phrase: string): Promise<void> {
-  await page.evaluate((text) => {
-    const editor = document.querySelector(".ProseMirror") as HTMLElement;
-    const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const index = node.textContent?.indexOf(text) ?? -1;
-      if (index >= 0) {
-        editor.focus();
-        window.getSelection()!.setBaseAndExtent(node, index, node, index + text.length);
-        return;
-      }
-    }
-    throw new Error(`"${text}" is not in the editor`);
-  }, phrase);
-}
-
-/** An element's text without other people's caret labels (which sit inside the text). */
-function textOf(locator: Locator): Promise<string> {
-  return locator.first().evaluate((element) => {
-    const copy = element.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll(".collaboration-carets__caret").forEach((caret) => caret.remove());
-    return copy.textContent ?? "";
-  });
 }
 
 test("submit, comment and suggest, request changes, reply and accept, resubmit, approve, publish", async () => {

@@ -1,17 +1,14 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { afterEach, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { notify } from "#app/models/notifications.server.ts";
 import { db } from "#app/utils/db.server.ts";
 import { createBook, createChapter, createUser, TEST_PASSWORD } from "#tests/factories.ts";
+import { seriousViolations } from "#tests/helpers/axe.ts";
 import { logInThroughForm, useBrowser } from "#tests/helpers/browser.ts";
 import { useTestServer } from "#tests/helpers/server.ts";
 
 const app = useTestServer();
 const chromium = useBrowser();
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const pages: Page[] = [];
 afterEach(async () => {
@@ -64,19 +61,6 @@ test("a user sees the bell's count, opens the list, follows a notification, and 
   await bell("geen ongelezen").waitFor();
   await page.getByText("Alle meldingen zijn als gelezen gemarkeerd.").waitFor();
 });
-
-/** Serious and critical WCAG 2.1 AA violations on the page (as tests/e2e/accessibility.test.ts checks). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    return result.violations;
-  });
-  return (violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
-}
 
 test("the list, the bell and the e-mail setting meet WCAG 2.1 AA (axe-core)", async () => {
   const { book, part } = await createBook();

@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { createBook, createChapter, createOrganisation, createUser, TEST_PASSWORD } from "#tests/factories.ts";
+import { seriousViolations } from "#tests/helpers/axe.ts";
 import { logInThroughForm, useBrowser } from "#tests/helpers/browser.ts";
 import { useTestServer } from "#tests/helpers/server.ts";
 import { createRevisionRow } from "./helpers.ts";
@@ -30,21 +29,6 @@ beforeAll(async () => {
   });
   base = `/boek/${book.slug}/${chapter.slug}`;
 });
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-/** Serious and critical WCAG 2.1 A/AA violations found by axe-core on the page (as tests/e2e/accessibility.test.ts). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    return result.violations;
-  });
-  return (violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
 
 const pages: Page[] = [];
 afterEach(async () => {

@@ -1,9 +1,10 @@
-import type { BrowserContext, Locator, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { refreshChapterAccess } from "#app/utils/collab-access.server.ts";
 import { db } from "#app/utils/db.server.ts";
 import { createBook, createChapter, createOrganisation, createUser, TEST_PASSWORD } from "#tests/factories.ts";
 import { logInThroughForm, useBrowser } from "#tests/helpers/browser.ts";
+import { textOf } from "#tests/helpers/editor-page.ts";
 import { useTestServer } from "#tests/helpers/server.ts";
 
 const app = useTestServer();
@@ -56,15 +57,6 @@ async function openEditor(person: { email: string }, url = editUrl): Promise<Pag
   await expect.poll(() => page.locator("[data-connection]").getAttribute("data-connection"), { timeout: 15_000 }).toBe("connected");
   await expect.poll(() => page.locator(".ProseMirror").innerText(), { timeout: 15_000 }).toContain("Bestaande tekst");
   return page;
-}
-
-/** An element's text without other people's caret labels (which sit inside the text). */
-function textOf(locator: Locator): Promise<string> {
-  return locator.first().evaluate((element) => {
-    const copy = element.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll(".collaboration-carets__caret").forEach((caret) => caret.remove());
-    return copy.textContent ?? "";
-  });
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
