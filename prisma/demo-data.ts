@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Db } from "#app/utils/db.server.ts";
 import { hashPassword } from "#app/utils/password.server.ts";
 import { createBookFromFiles } from "#server/chapter-files/import-book.ts";
+import { createDemoTools } from "./demo-tools.ts";
 import { DEMO_ORGANISATIONS } from "./seed-data/organisations.ts";
 import { DEMO_PASSWORD, DEMO_USERS } from "./seed-data/users.ts";
 
@@ -15,9 +16,9 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 }
 
 /**
- * Loads the demo: the ten partner organisations, the demo accounts and the book from chapters/
- * (through the same import as `npm run chapters:import`), in one transaction, so a failure leaves
- * the database as empty as it was.
+ * Loads the demo: the ten partner organisations, the demo accounts, the book from chapters/
+ * (through the same import as `npm run chapters:import`) and the toolbox, in one transaction, so
+ * a failure leaves the database as empty as it was.
  */
 export async function loadDemoData(db: Db, bookDirectory = DEMO_BOOK_DIRECTORY): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -40,6 +41,7 @@ export async function loadDemoData(db: Db, bookDirectory = DEMO_BOOK_DIRECTORY):
       });
     }
     await createBookFromFiles(tx, bookDirectory);
+    await createDemoTools(tx);
   }, { timeout: 60_000 });
 }
 

@@ -26,6 +26,11 @@ export function SiteHeader() {
                 {t("nav.home")}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/gereedschapskist" className={navLinkClass}>
+                {t("toolbox.nav")}
+              </NavLink>
+            </li>
             {isEditorial && (
               <li>
                 <NavLink to="/redactie" className={navLinkClass}>

@@ -5,14 +5,7 @@
  * municipalities and measured against four design principles. Names and texts are written for the
  * demo; owners are the demo partner organisations (by slug), pilots are municipalities by name.
  */
-
-/** The four design principles from the toolbox page, in its order. */
-export const DESIGN_PRINCIPLES = ["sustainable_democratic_city", "democratic_smart_network", "flexibility", "meaningfulness"] as const;
-export type DesignPrinciple = (typeof DESIGN_PRINCIPLES)[number];
-
-export const TOOL_CATEGORIES = ["substantive", "governance"] as const;
-export const TOOL_FORMS = ["agreement", "standard", "norm", "bylaw", "legislation"] as const;
-export const TOOL_STATUSES = ["in_development", "piloting", "available"] as const;
+import type { DesignPrinciple, ToolCategory, ToolForm, ToolStatus } from "#app/common/toolbox.ts";
 
 export type DemoTool = {
   slug: string;
@@ -20,9 +13,9 @@ export type DemoTool = {
   summary: string;
   /** Paragraphs of the description. */
   description: string[];
-  category: (typeof TOOL_CATEGORIES)[number];
-  form: (typeof TOOL_FORMS)[number];
-  status: (typeof TOOL_STATUSES)[number];
+  category: ToolCategory;
+  form: ToolForm;
+  status: ToolStatus;
   /** How the tool meets each principle it serves. */
   principles: Partial<Record<DesignPrinciple, string>>;
   pilotMunicipalities: string[];

@@ -7,6 +7,7 @@ import { editor } from "./messages/editor.ts";
 import { notifications } from "./messages/notifications.ts";
 import { revisions } from "./messages/revisions.ts";
 import { suggestions } from "./messages/suggestions.ts";
+import { toolbox } from "./messages/toolbox.ts";
 import { workflow } from "./messages/workflow.ts";
 import { DEFAULT_LOCALE, type Locale } from "./locales.ts";
 
@@ -25,6 +26,7 @@ export const catalogue = {
   ...comments,
   ...suggestions,
   ...notifications,
+  ...toolbox,
 } as const;
 
 export type MessageKey = keyof typeof catalogue;

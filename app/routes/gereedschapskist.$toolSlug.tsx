@@ -1,0 +1,106 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { categoryLabel, formLabel, principleLabel, statusLabel } from "#app/common/toolbox.ts";
+import { findTool } from "#app/models/tools.server.ts";
+import { notFound } from "#app/utils/http.server.ts";
+import { sanitizeChapterHtml } from "#app/utils/sanitize-html.server.ts";
+import { useT } from "#app/utils/root-data.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? [{ title: `${data.tool.name} — Kapittel` }, { name: "description", content: data.tool.summary }] : [{ title: "Kapittel" }];
+
+/** One tool of the toolbox: what it is, how it meets the design principles, where it is tested, who owns it. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const tool = await findTool(params.toolSlug ?? "");
+  if (!tool) throw await notFound(request);
+  // Stored sanitized; sanitized again on the way out, like every piece of user content.
+  return { tool: { ...tool, descriptionHtml: sanitizeChapterHtml(tool.descriptionHtml) } };
+}
+
+export default function ToolPage() {
+  const t = useT();
+  const { tool } = useLoaderData<typeof loader>();
+  return (
+    <article aria-labelledby="tool-title" className="mx-auto max-w-3xl space-y-8">
+      <p className="text-sm">
+        <Link to="/gereedschapskist">← {t("toolbox.backToToolbox")}</Link>
+      </p>
+      <header>
+        <h1 id="tool-title" className="font-serif text-4xl font-semibold tracking-tight">
+          {tool.name}
+        </h1>
+        <p className="mt-2 text-sm text-stone-600">
+          {t(categoryLabel(tool.category))} · {t(formLabel(tool.form))} · {t(statusLabel(tool.status))}
+          {tool.validated && (
+            <span className="ml-2 rounded-full border border-emerald-700 px-2 py-0.5 text-xs font-medium text-emerald-800">{t("toolbox.validated")}</span>
+          )}
+        </p>
+        <p className="mt-4 font-serif text-xl text-stone-700">{tool.summary}</p>
+      </header>
+
+      <div className="prose-book" dangerouslySetInnerHTML={{ __html: tool.descriptionHtml }} />
+
+      {tool.principles.length > 0 && (
+        <section aria-labelledby="tool-principles">
+          <h2 id="tool-principles" className="text-xl font-semibold">
+            {t("toolbox.principles")}
+          </h2>
+          <dl className="mt-3 space-y-3">
+            {tool.principles.map((principle) => (
+              <div key={principle.principle}>
+                <dt className="font-medium">{t(principleLabel(principle.principle))}</dt>
+                <dd className="text-stone-700">{principle.explanation}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+
+      <section aria-labelledby="tool-pilots">
+        <h2 id="tool-pilots" className="text-xl font-semibold">
+          {t("toolbox.pilots")}
+        </h2>
+        {tool.pilots.length === 0 ? (
+          <p className="mt-2 text-stone-700">{t("toolbox.noPilots")}</p>
+        ) : (
+          <>
+            <ul className="mt-2 flex flex-wrap gap-2">
+              {tool.pilots.map((pilot) => (
+                <li key={pilot.municipality} className="rounded-full border border-stone-300 px-3 py-0.5 text-sm">
+                  {pilot.municipality}
+                </li>
+              ))}
+            </ul>
+            <p className="mt-2 text-sm text-stone-600">{t("toolbox.validatedExplanation", { count: tool.pilots.length })}</p>
+          </>
+        )}
+      </section>
+
+      {tool.owners.length > 0 && (
+        <section aria-labelledby="tool-owners">
+          <h2 id="tool-owners" className="text-xl font-semibold">
+            {t("toolbox.owners")}
+          </h2>
+          <p className="mt-2">{tool.owners.map((owner) => owner.organisation.name).join(", ")}</p>
+        </section>
+      )}
+
+      {tool.links.length > 0 && (
+        <section aria-labelledby="tool-links">
+          <h2 id="tool-links" className="text-xl font-semibold">
+            {t("toolbox.links")}
+          </h2>
+          <ul className="mt-2 list-disc pl-5">
+            {tool.links.map((link) => (
+              <li key={link.id}>
+                <a href={link.url} rel="noopener noreferrer">
+                  {link.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}
