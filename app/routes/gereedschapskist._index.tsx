@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import type { MessageKey } from "#app/common/i18n/catalogue.ts";
 import {
   categoryLabel,
@@ -13,6 +13,7 @@ import {
   TOOL_STATUSES,
   TOOLBOX_FILTER_PARAMS,
 } from "#app/common/toolbox.ts";
+import { FilterForm } from "#app/components/filter-form.tsx";
 import { listPilotMunicipalities, listTools } from "#app/models/tools.server.ts";
 import { getTranslator } from "#app/utils/i18n.server.ts";
 import { useT } from "#app/utils/root-data.ts";
@@ -40,13 +41,18 @@ type FilterName = keyof typeof TOOLBOX_FILTER_PARAMS;
 export default function ToolboxPage() {
   const t = useT();
   const { filters, tools, municipalities } = useLoaderData<typeof loader>();
-  const filtered = Object.values(filters).some(Boolean);
-  const choices: { name: FilterName; label: MessageKey; options: { value: string; label: string }[] }[] = [
-    { name: "category", label: "toolbox.filter.category", options: TOOL_CATEGORIES.map((c) => ({ value: c, label: t(categoryLabel(c)) })) },
-    { name: "form", label: "toolbox.filter.form", options: TOOL_FORMS.map((f) => ({ value: f, label: t(formLabel(f)) })) },
-    { name: "principle", label: "toolbox.filter.principle", options: DESIGN_PRINCIPLES.map((p) => ({ value: p, label: t(principleLabel(p)) })) },
-    { name: "municipality", label: "toolbox.filter.municipality", options: municipalities.map((m) => ({ value: m, label: m })) },
-    { name: "status", label: "toolbox.filter.status", options: TOOL_STATUSES.map((s) => ({ value: s, label: t(statusLabel(s)) })) },
+  const choice = (name: FilterName, label: MessageKey, options: { value: string; label: string }[]) => ({
+    name: TOOLBOX_FILTER_PARAMS[name],
+    label: t(label),
+    value: filters[name] ?? "",
+    options,
+  });
+  const choices = [
+    choice("category", "toolbox.filter.category", TOOL_CATEGORIES.map((c) => ({ value: c, label: t(categoryLabel(c)) }))),
+    choice("form", "toolbox.filter.form", TOOL_FORMS.map((f) => ({ value: f, label: t(formLabel(f)) }))),
+    choice("principle", "toolbox.filter.principle", DESIGN_PRINCIPLES.map((p) => ({ value: p, label: t(principleLabel(p)) }))),
+    choice("municipality", "toolbox.filter.municipality", municipalities.map((m) => ({ value: m, label: m }))),
+    choice("status", "toolbox.filter.status", TOOL_STATUSES.map((s) => ({ value: s, label: t(statusLabel(s)) }))),
   ];
   return (
     <div className="space-y-6">
@@ -55,37 +61,14 @@ export default function ToolboxPage() {
         <p className="mt-3 text-stone-700">{t("toolbox.intro")}</p>
       </header>
 
-      {/* A GET form: the filters live in the URL, work without JavaScript and can be shared. */}
-      <Form method="get" aria-label={t("toolbox.filters")} className="flex flex-wrap items-end gap-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-        {choices.map((choice) => (
-          <div key={choice.name}>
-            <label htmlFor={`toolbox-${choice.name}`} className="block text-sm font-medium text-stone-800">
-              {t(choice.label)}
-            </label>
-            <select
-              id={`toolbox-${choice.name}`}
-              name={TOOLBOX_FILTER_PARAMS[choice.name]}
-              defaultValue={filters[choice.name] ?? ""}
-              className="mt-1 block max-w-[16rem] rounded-md border border-stone-300 bg-white px-2 py-2 text-sm"
-            >
-              <option value="">{t("toolbox.filter.all")}</option>
-              {choice.options.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </div>
-        ))}
-        <button type="submit" className="rounded-md bg-stone-900 px-4 py-2 text-sm font-medium text-white hover:bg-stone-700">
-          {t("toolbox.filter.apply")}
-        </button>
-        {filtered && (
-          <Link to="/gereedschapskist" className="py-2 text-sm">
-            {t("toolbox.filter.clear")}
-          </Link>
-        )}
-      </Form>
+      <FilterForm
+        label={t("toolbox.filters")}
+        idPrefix="toolbox"
+        allLabel={t("toolbox.filter.all")}
+        submitLabel={t("toolbox.filter.apply")}
+        clear={{ to: "/gereedschapskist", label: t("toolbox.filter.clear") }}
+        choices={choices}
+      />
 
       <p className="text-sm text-stone-700" role="status">
         {tools.length === 1 ? t("toolbox.countOne") : t("toolbox.count", { count: tools.length })}

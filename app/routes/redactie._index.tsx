@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { DataTable } from "#app/components/data-table.tsx";
+import { FilterForm } from "#app/components/filter-form.tsx";
 import { CHAPTER_STATUSES, CHAPTER_STATUS_LABEL } from "#app/common/chapter-status.ts";
 import { formatDateTime } from "#app/common/format.ts";
 import { StatusBadge } from "#app/components/status-badge.tsx";
@@ -42,8 +43,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function DashboardPage() {
   const t = useT();
   const { filter, organisations, chapters, severalBooks } = useLoaderData<typeof loader>();
-  const selectClass = "mt-1 block rounded-md border border-stone-300 bg-white px-2 py-2 text-sm";
-  const filtered = filter.status !== "" || filter.organisation !== "";
   return (
     <div className="space-y-6">
       <header className="max-w-2xl">
@@ -51,43 +50,27 @@ export default function DashboardPage() {
         <p className="mt-3 text-stone-700">{t("dashboard.intro")}</p>
       </header>
 
-      {/* A GET form: the filters live in the URL, work without JavaScript and can be shared. */}
-      <Form method="get" className="flex flex-wrap items-end gap-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm" aria-label={t("dashboard.filters")}>
-        <div>
-          <label htmlFor="dashboard-status" className="block text-sm font-medium text-stone-800">
-            {t("dashboard.filter.status")}
-          </label>
-          <select id="dashboard-status" name="status" defaultValue={filter.status} className={selectClass}>
-            <option value="">{t("dashboard.filter.all")}</option>
-            {CHAPTER_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(CHAPTER_STATUS_LABEL[status])}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="dashboard-organisation" className="block text-sm font-medium text-stone-800">
-            {t("dashboard.filter.organisation")}
-          </label>
-          <select id="dashboard-organisation" name="organisatie" defaultValue={filter.organisation} className={selectClass}>
-            <option value="">{t("dashboard.filter.all")}</option>
-            {organisations.map((organisation) => (
-              <option key={organisation.slug} value={organisation.slug}>
-                {organisation.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded-md bg-stone-900 px-4 py-2 text-sm font-medium text-white hover:bg-stone-700">
-          {t("dashboard.filter.submit")}
-        </button>
-        {filtered && (
-          <Link to="/redactie" className="py-2 text-sm">
-            {t("dashboard.filter.reset")}
-          </Link>
-        )}
-      </Form>
+      <FilterForm
+        label={t("dashboard.filters")}
+        idPrefix="dashboard"
+        allLabel={t("dashboard.filter.all")}
+        submitLabel={t("dashboard.filter.submit")}
+        clear={{ to: "/redactie", label: t("dashboard.filter.reset") }}
+        choices={[
+          {
+            name: "status",
+            label: t("dashboard.filter.status"),
+            value: filter.status,
+            options: CHAPTER_STATUSES.map((status) => ({ value: status, label: t(CHAPTER_STATUS_LABEL[status]) })),
+          },
+          {
+            name: "organisatie",
+            label: t("dashboard.filter.organisation"),
+            value: filter.organisation,
+            options: organisations.map((organisation) => ({ value: organisation.slug, label: organisation.name })),
+          },
+        ]}
+      />
 
       <p className="text-sm text-stone-700" role="status">
         {chapters.length === 1 ? t("dashboard.countOne") : t("dashboard.count", { count: chapters.length })}
