@@ -31,6 +31,11 @@ export function SiteHeader() {
                 {t("toolbox.nav")}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/partners" className={navLinkClass}>
+                {t("partners.nav")}
+              </NavLink>
+            </li>
             {isEditorial && (
               <li>
                 <NavLink to="/redactie" className={navLinkClass}>

@@ -81,7 +81,13 @@ export default function ToolPage() {
           <h2 id="tool-owners" className="text-xl font-semibold">
             {t("toolbox.owners")}
           </h2>
-          <p className="mt-2">{tool.owners.map((owner) => owner.organisation.name).join(", ")}</p>
+          <ul className="mt-2 flex flex-wrap gap-x-4">
+            {tool.owners.map((owner) => (
+              <li key={owner.organisation.slug}>
+                <Link to={`/partners/${owner.organisation.slug}`}>{owner.organisation.name}</Link>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
 
