@@ -24,6 +24,11 @@ export default function PartnersPage() {
       <header className="max-w-3xl">
         <h1 className="font-serif text-4xl font-semibold tracking-tight">{t("partners.title")}</h1>
         <p className="mt-3 text-stone-700">{t("partners.intro")}</p>
+        <p className="mt-3">
+          <Link to="/partner-worden" className="font-medium">
+            {t("partnership.title")} →
+          </Link>
+        </p>
       </header>
       <ul className="grid gap-4 sm:grid-cols-2">
         {partners.map((partner) => (

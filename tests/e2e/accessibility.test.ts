@@ -21,7 +21,7 @@ beforeAll(async () => {
 describe("pages meet WCAG 2.1 AA (axe-core, serious and critical rules)", () => {
   test("public pages", async () => {
     const page = await chromium.browser.newPage();
-    for (const path of ["/", BOOK, chapterPath, "/gereedschapskist", "/gereedschapskist?categorie=governance", "/gereedschapskist/sensorenregister", "/partners", "/partners/gemeente-amersfoort", "/inloggen", "/registreren", "/wachtwoord-vergeten", "/bestaat-niet"]) {
+    for (const path of ["/", BOOK, chapterPath, "/gereedschapskist", "/gereedschapskist?categorie=governance", "/gereedschapskist/sensorenregister", "/partners", "/partners/gemeente-amersfoort", "/partner-worden", "/inloggen", "/registreren", "/wachtwoord-vergeten", "/bestaat-niet"]) {
       await page.goto(`${app.url}${path}`);
       expect(await seriousViolations(page), path).toEqual([]);
     }

@@ -5,7 +5,7 @@ import { common } from "./messages/common.ts";
 import { comments } from "./messages/comments.ts";
 import { editor } from "./messages/editor.ts";
 import { notifications } from "./messages/notifications.ts";
-import { partners } from "./messages/partners.ts";
+import { partners, partnership } from "./messages/partners.ts";
 import { revisions } from "./messages/revisions.ts";
 import { suggestions } from "./messages/suggestions.ts";
 import { toolbox } from "./messages/toolbox.ts";
@@ -29,6 +29,7 @@ export const catalogue = {
   ...notifications,
   ...toolbox,
   ...partners,
+  ...partnership,
 } as const;
 
 export type MessageKey = keyof typeof catalogue;
