@@ -1,13 +1,10 @@
-import type { Db } from "#app/utils/db.server.ts";
+import { escapeHtml } from "#app/common/escape-html.ts";
+import type { DbTransaction } from "#app/utils/db.server.ts";
 import { sanitizeChapterHtml } from "#app/utils/sanitize-html.server.ts";
 import { DEMO_TOOLS } from "./seed-data/tools.ts";
 
-type Transaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
 /** Loads the demo toolbox (inside the demo's transaction); owners are demo organisations by slug. */
-export async function createDemoTools(tx: Transaction): Promise<void> {
+export async function createDemoTools(tx: DbTransaction): Promise<void> {
   const organisations = new Map((await tx.organisation.findMany({ select: { id: true, slug: true } })).map((o) => [o.slug, o.id]));
   for (const tool of DEMO_TOOLS) {
     await tx.tool.create({

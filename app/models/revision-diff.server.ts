@@ -2,6 +2,7 @@ import type { Mark, Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { diffArrays } from "diff";
 import sanitize from "sanitize-html";
 import { countWords } from "#app/common/chapter-text.ts";
+import { escapeHtml } from "#app/common/escape-html.ts";
 
 /**
  * A word diff between two versions of a chapter, as HTML an editor can read: the document keeps
@@ -345,10 +346,6 @@ function withMarks(html: string, marks: readonly Mark[]): string {
     }
   }
   return result;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 /** The chapter HTML allowlist plus what a diff adds: <ins>, <del> and the two block classes. */

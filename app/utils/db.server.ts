@@ -4,6 +4,8 @@ import { getEnv } from "./env.server.ts";
 import { forgetSingleton, singleton } from "./singleton.server.ts";
 
 export type Db = PrismaClient;
+/** The client inside `db.$transaction(async (tx) => …)`, for functions that take part in one. */
+export type DbTransaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** The process's one database client (SQLite through the better-sqlite3 driver adapter). */
 export const db: PrismaClient = new Proxy({} as PrismaClient, {

@@ -10,7 +10,7 @@ import { replaceDocumentContent } from "#app/models/chapter-document-edit.server
 import { proseMirrorToHtml } from "#app/models/chapter-content.server.ts";
 import { detectImageType, imageUrl, MAX_IMAGE_BYTES, storeImage, type ImageType } from "#app/models/images.server.ts";
 import { chapterPlainText } from "#app/common/chapter-text.ts";
-import { db, type Db } from "#app/utils/db.server.ts";
+import { db, type Db, type DbTransaction } from "#app/utils/db.server.ts";
 import { BookFileError, frontMatterLine, readBookFiles, type BookFiles, type ChapterFile } from "./book-files.ts";
 import { documentToMarkdown } from "./document-to-markdown.ts";
 import { MarkdownContentError, markdownToDocument } from "./markdown-to-document.ts";
@@ -18,8 +18,6 @@ import { readStoredDocument } from "./stored-document.ts";
 
 /** Runs a change on a chapter's live document (the collaboration service's withDocument). */
 export type DocumentEditor = { withDocument: <T>(chapterId: string, fn: (doc: Y.Doc) => T) => Promise<T | null> };
-
-type Transaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** What an import did, or would do in a dry run. */
 export type ImportReport = {
@@ -75,7 +73,7 @@ export async function importBook(options: { directory: string; dryRun?: boolean;
 }
 
 /** Creates a book from files in an empty database (the demo seed), inside the caller's transaction. */
-export async function createBookFromFiles(tx: Transaction, directory: string): Promise<void> {
+export async function createBookFromFiles(tx: DbTransaction, directory: string): Promise<void> {
   const files = await readBookFiles(directory);
   const images = new Map<string, ImagePlan>();
   const plan = await planImport(files, directory, images, tx);
@@ -195,7 +193,7 @@ function readChapterDocument(file: ChapterFile, directory: string, images: Map<s
   }
 }
 
-async function applyToDatabase(tx: Transaction, files: BookFiles, chapters: ChapterPlan[]): Promise<void> {
+async function applyToDatabase(tx: DbTransaction, files: BookFiles, chapters: ChapterPlan[]): Promise<void> {
   const { book } = files;
   const bookData = {
     title: book.title,
