@@ -1,5 +1,5 @@
 import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, vi } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -20,8 +20,13 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+const BROWSER_TEST_TIMEOUT_MS = 90_000;
+
 /** One browser for the calling test file; each test makes its own context (cookies) from it. */
 export function useBrowser(): { readonly browser: Browser } {
+  // A test that drives two or three real browser pages takes ~15 s on a busy two-core CI machine
+  // running the whole suite, twice that at worst: the file-wide 30 s limit is too tight for them.
+  vi.setConfig({ testTimeout: BROWSER_TEST_TIMEOUT_MS });
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchChromium();
