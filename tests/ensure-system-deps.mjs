@@ -1,10 +1,15 @@
 // Makes sure the system programs the test suite drives are installed: Debian's Chromium for
-// the browser tests. As root it installs what is missing with apt-get; otherwise it stops and
+// the browser tests (and for DAISY Ace), epubcheck for the EPUB export, and poppler-utils
+// (pdfinfo, pdffonts, pdftotext) for the PDF export. As root it installs what is missing with apt-get; otherwise it stops and
 // names the packages to install.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
-const needed = [{ file: "/usr/bin/chromium", pkg: "chromium" }];
+const needed = [
+  { file: "/usr/bin/chromium", pkg: "chromium" },
+  { file: "/usr/bin/epubcheck", pkg: "epubcheck" },
+  { file: "/usr/bin/pdfinfo", pkg: "poppler-utils" },
+];
 const missing = needed.filter(({ file }) => !existsSync(file));
 if (missing.length === 0) process.exit(0);
 

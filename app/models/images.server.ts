@@ -1,11 +1,8 @@
-import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
-import path from "node:path";
-import { getEnv } from "#app/utils/env.server.ts";
+import { readByHash, storeByHash } from "./content-store.server.ts";
 
 /**
  * Images in chapters: uploaded once, stored by the SHA-256 of their bytes under
- * DATA_DIR/uploads, so the same image uploaded twice is stored once and its URL never changes
+ * DATA_DIR/uploads (content-store.server.ts), so the same image uploaded twice is stored once and its URL never changes
  * (served with an immutable cache). No database row: the file name carries all there is to know.
  */
 
@@ -38,50 +35,21 @@ export function detectImageType(bytes: Uint8Array): ImageType | null {
 /** A stored image's public name: `<sha256>.<extension>`. */
 const STORED_NAME = /^([0-9a-f]{64})\.(png|jpg|gif|webp)$/;
 
-function uploadsDirectory(): string {
-  return path.resolve(getEnv().DATA_DIR, "uploads");
-}
+const UPLOADS_FOLDER = "uploads";
 
 /** The URL an image is served from (app/routes/uploads.$name.ts). */
 export function imageUrl(name: string): string {
   return `/uploads/${name}`;
 }
 
-/**
- * Stores an image (the caller checked its type) and returns its name. Writing to a temporary
- * file and renaming makes a half-written file impossible to serve; an existing file is kept.
- */
-export async function storeImage(bytes: Uint8Array, type: ImageType): Promise<string> {
-  const hash = createHash("sha256").update(bytes).digest("hex");
-  const name = `${hash}.${type.extension}`;
-  const directory = uploadsDirectory();
-  const target = path.join(directory, name);
-  if (await exists(target)) return name;
-  await mkdir(directory, { recursive: true });
-  const temporary = path.join(directory, `.${name}.${process.pid}.${Date.now()}.tmp`);
-  await writeFile(temporary, bytes);
-  await rename(temporary, target);
-  return name;
+/** Stores an image (the caller checked its type) and returns its name. */
+export function storeImage(bytes: Uint8Array, type: ImageType): Promise<string> {
+  return storeByHash(UPLOADS_FOLDER, bytes, type.extension);
 }
 
 /** A stored image's bytes and content type, or null if the name is not one of ours. */
 export async function readImage(name: string): Promise<{ bytes: Buffer; contentType: string } | null> {
-  const match = STORED_NAME.exec(name);
-  if (!match) return null;
-  const type = SIGNATURES.find((signature) => signature.extension === match[2]);
-  if (!type) return null;
-  try {
-    return { bytes: await readFile(path.join(uploadsDirectory(), name)), contentType: type.contentType };
-  } catch {
-    return null;
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
+  const type = SIGNATURES.find((signature) => name.endsWith(`.${signature.extension}`));
+  const bytes = type ? await readByHash(UPLOADS_FOLDER, name, STORED_NAME) : null;
+  return type && bytes ? { bytes, contentType: type.contentType } : null;
 }

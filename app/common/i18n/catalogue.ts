@@ -10,6 +10,13 @@ import { revisions } from "./messages/revisions.ts";
 import { suggestions } from "./messages/suggestions.ts";
 import { toolbox } from "./messages/toolbox.ts";
 import { workflow } from "./messages/workflow.ts";
+import { exports } from "./messages/exports.ts";
+import { bookSettings } from "./messages/book-settings.ts";
+import { events } from "./messages/events.ts";
+import { readerComments } from "./messages/reader-comments.ts";
+import { search } from "./messages/search.ts";
+import { toolSubmissions } from "./messages/tool-submissions.ts";
+import { toolCards } from "./messages/tool-cards.ts";
 import { DEFAULT_LOCALE, type Locale } from "./locales.ts";
 
 /**
@@ -30,6 +37,13 @@ export const catalogue = {
   ...toolbox,
   ...partners,
   ...partnership,
+  ...exports,
+  ...bookSettings,
+  ...events,
+  ...readerComments,
+  ...search,
+  ...toolSubmissions,
+  ...toolCards,
 } as const;
 
 export type MessageKey = keyof typeof catalogue;
