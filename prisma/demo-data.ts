@@ -16,8 +16,8 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 }
 
 /**
- * Loads the demo: the ten partner organisations, the demo accounts, the book from chapters/
- * (through the same import as `npm run chapters:import`) and the toolbox, in one transaction, so
+ * Loads the demo: the ten partner organisations, the demo accounts, the toolbox and the book from
+ * chapters/ (through the same import as `npm run chapters:import`), in one transaction, so
  * a failure leaves the database as empty as it was.
  */
 export async function loadDemoData(db: Db, bookDirectory = DEMO_BOOK_DIRECTORY): Promise<void> {
@@ -40,8 +40,9 @@ export async function loadDemoData(db: Db, bookDirectory = DEMO_BOOK_DIRECTORY):
         },
       });
     }
-    await createBookFromFiles(tx, bookDirectory);
+    // Tools first: the book's chapters cite them ([[tool:slug]]), and import checks every citation.
     await createDemoTools(tx);
+    await createBookFromFiles(tx, bookDirectory);
   }, { timeout: 60_000 });
 }
 

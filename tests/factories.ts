@@ -67,3 +67,18 @@ export async function createChapter(options: {
     },
   });
 }
+
+/** A toolbox entry (published unless said otherwise). */
+export function createTool(overrides: Partial<{ slug: string; name: string; summary: string; published: boolean; category: string; form: string }> = {}) {
+  const id = unique();
+  return db.tool.create({
+    data: {
+      slug: overrides.slug ?? `instrument-${id}`,
+      name: overrides.name ?? `Instrument ${id}`,
+      summary: overrides.summary ?? `Korte samenvatting van instrument ${id}.`,
+      category: overrides.category ?? "substantive",
+      form: overrides.form ?? "agreement",
+      published: overrides.published ?? true,
+    },
+  });
+}

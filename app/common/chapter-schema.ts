@@ -47,6 +47,38 @@ export const Footnote = Node.create({
  */
 export const ChapterImage = Image.configure({ inline: false, allowBase64: false });
 
+/** Attribute that carries a tool card's toolbox slug in HTML. */
+export const TOOL_CARD_ATTRIBUTE = "data-tool";
+
+/**
+ * A reference from the book to an instrument in the toolbox: a block that holds only the tool's
+ * slug. Name, summary and address are looked up when the chapter is shown or exported, so a card
+ * always shows the tool as it is now (and an edition as it was when frozen); see
+ * docs/decisions/018-tool-cards.md.
+ */
+export const ToolCard = Node.create({
+  name: "toolCard",
+  group: "block",
+  atom: true,
+  selectable: true,
+  draggable: true,
+  addAttributes() {
+    return {
+      slug: {
+        default: "",
+        parseHTML: (element) => element.getAttribute(TOOL_CARD_ATTRIBUTE) ?? "",
+        renderHTML: (attributes) => ({ [TOOL_CARD_ATTRIBUTE]: String(attributes.slug ?? "") }),
+      },
+    };
+  },
+  parseHTML() {
+    return [{ tag: `aside[${TOOL_CARD_ATTRIBUTE}]` }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ["aside", mergeAttributes(HTMLAttributes, { class: "tool-card" })];
+  },
+});
+
 /** The marks of suggestion mode (docs/decisions/010-suggestion-mode.md); names fixed by prosemirror-suggest-changes. */
 export const SUGGESTION_MARKS = ["insertion", "deletion", "modification"] as const;
 const SUGGESTION_MARK_LIST = SUGGESTION_MARKS.join(" ");
@@ -139,6 +171,7 @@ export const chapterExtensions: Extensions = [
   TableCell.extend(allowingSuggestions),
   ChapterImage,
   Footnote,
+  ToolCard,
   SuggestedInsertion,
   SuggestedDeletion,
   SuggestedModification,

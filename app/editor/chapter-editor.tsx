@@ -10,6 +10,8 @@ import { useCsrfToken, useT } from "#app/utils/root-data.ts";
 import { ChapterConnection } from "./chapter-connection.ts";
 import { colourForUser } from "./colour.ts";
 import { ImageDialog, LinkDialog } from "./dialogs.tsx";
+import { ToolCardDialog } from "./tool-cards/tool-card-dialog.tsx";
+import { toolCardEditing } from "./tool-cards/tool-card-view.tsx";
 import { footnoteEditing } from "./footnote-view.ts";
 import { cleanPastedHtml } from "./paste.ts";
 import { ConnectionStatus, PresentUsers } from "./presence.tsx";
@@ -55,7 +57,7 @@ export default function ChapterEditor(props: ChapterEditorProps) {
 function ConnectedEditor({ connection, access, user, chapterId, canDecideAll = false, comments: commentsSetup = NO_COMMENTS }: ChapterEditorProps & { connection: ChapterConnection }) {
   const t = useT();
   const csrfToken = useCsrfToken();
-  const [dialog, setDialog] = useState<"link" | "image" | null>(null);
+  const [dialog, setDialog] = useState<"link" | "image" | "toolCard" | null>(null);
   const { state, access: serverAccess } = useSyncExternalStore(
     (listener) => connection.subscribe(listener),
     () => connection.current,
@@ -72,7 +74,10 @@ function ConnectedEditor({ connection, access, user, chapterId, canDecideAll = f
 
   const extensions = useMemo(
     () => [
-      ...withAuthorColours(chapterExtensions).map((extension) => (extension.name === "footnote" ? footnoteEditing(t("editor.footnote")) : extension)),
+      // The schema's nodes, with the editor's own views for footnotes and tool cards.
+      ...withAuthorColours(chapterExtensions).map((extension) =>
+        extension.name === "footnote" ? footnoteEditing(t("editor.footnote")) : extension.name === "toolCard" ? toolCardEditing(t) : extension,
+      ),
       SuggestionMode.configure({ author: { id: user.id, name: user.name }, forced: suggestOnly }),
       Collaboration.configure({ document: connection.doc, field: CHAPTER_FRAGMENT }),
       CollaborationCaret.configure({
@@ -140,6 +145,7 @@ function ConnectedEditor({ connection, access, user, chapterId, canDecideAll = f
           t={t}
           onLink={() => setDialog("link")}
           onImage={() => setDialog("image")}
+          onToolCard={() => setDialog("toolCard")}
           suggestionToggle={<SuggestionToggle editor={editor} t={t} forced={suggestOnly} />}
           commentButton={comments.canWrite ? <CommentButton editor={editor} comments={comments} t={t} /> : undefined}
         />
@@ -175,6 +181,7 @@ function ConnectedEditor({ connection, access, user, chapterId, canDecideAll = f
       {editor && (
         <>
           <LinkDialog editor={editor} open={dialog === "link"} onClose={() => setDialog(null)} t={t} />
+          <ToolCardDialog editor={editor} open={dialog === "toolCard"} onClose={() => setDialog(null)} t={t} />
           <ImageDialog
             editor={editor}
             open={dialog === "image"}

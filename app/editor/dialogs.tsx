@@ -7,7 +7,8 @@ export function imageUploadUrl(chapterId: string): string {
   return `/api/chapters/${encodeURIComponent(chapterId)}/images`;
 }
 
-function Dialog({ open, title, onClose, children }: { open: boolean; title: string; onClose: () => void; children: ReactNode }) {
+/** A modal dialog with a heading, opened and closed by `open` (Escape closes it too). */
+export function Dialog({ open, title, onClose, children }: { open: boolean; title: string; onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {

@@ -52,6 +52,7 @@ export function Toolbar({
   t,
   onLink,
   onImage,
+  onToolCard,
   suggestionToggle,
   commentButton,
 }: {
@@ -59,6 +60,8 @@ export function Toolbar({
   t: Translate;
   onLink: () => void;
   onImage: () => void;
+  /** Opens the dialog that inserts a tool card (a toolbox instrument). */
+  onToolCard: () => void;
   /** The "Voorstellen" switch (app/editor/suggestions/), last in the bar. */
   suggestionToggle?: ReactNode;
   /** The "Opmerking" button (app/editor/comments/), when this person may comment. */
@@ -147,6 +150,9 @@ export function Toolbar({
       </ToolbarButton>
       <ToolbarButton t={t} label={t("editor.image")} onClick={onImage}>
         <Icon path="M4 5h16v14H4zM4 16l5-5 4 4 3-3 4 4M15.5 9.5h.01" />
+      </ToolbarButton>
+      <ToolbarButton t={t} label={t("toolCards.insert")} onClick={onToolCard}>
+        <Icon path="M14.7 6.3a4 4 0 0 0-5.4 5.4L4 17v3h3l5.3-5.3a4 4 0 0 0 5.4-5.4l-2.5 2.5-2.4-.6-.6-2.4z" />
       </ToolbarButton>
       <ToolbarButton
         t={t}

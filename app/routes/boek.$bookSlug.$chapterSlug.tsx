@@ -5,9 +5,10 @@ import { StatusBadge } from "#app/components/status-badge.tsx";
 import { WorkflowPanel } from "#app/components/workflow-panel.tsx";
 import { workflowPanelData } from "#app/models/chapter-workflow.server.ts";
 import { findChapter, listChaptersInReadingOrder } from "#app/models/chapters.server.ts";
+import { fillToolCards } from "#app/models/tool-cards.server.ts";
 import { getUser } from "#app/utils/auth.server.ts";
 import { forbidden, notFound } from "#app/utils/http.server.ts";
-import { getLocale } from "#app/utils/i18n.server.ts";
+import { getLocale, getTranslator } from "#app/utils/i18n.server.ts";
 import { useT } from "#app/utils/root-data.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: chapter.title,
       summary: chapter.summary,
       status: chapter.status,
-      bodyHtml: chapter.bodyHtml,
+      bodyHtml: await fillToolCards(chapter.bodyHtml, await getTranslator(request)),
       book: chapter.book,
       part: chapter.part,
       organisations: chapter.organisations,

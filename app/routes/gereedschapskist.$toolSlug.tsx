@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { categoryLabel, formLabel, principleLabel, statusLabel } from "#app/common/toolbox.ts";
+import { chaptersCitingTool } from "#app/models/tool-cards.server.ts";
 import { findTool } from "#app/models/tools.server.ts";
 import { notFound } from "#app/utils/http.server.ts";
 import { sanitizeChapterHtml } from "#app/utils/sanitize-html.server.ts";
@@ -14,12 +15,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const tool = await findTool(params.toolSlug ?? "");
   if (!tool) throw await notFound(request);
   // Stored sanitized; sanitized again on the way out, like every piece of user content.
-  return { tool: { ...tool, descriptionHtml: sanitizeChapterHtml(tool.descriptionHtml) } };
+  return { tool: { ...tool, descriptionHtml: sanitizeChapterHtml(tool.descriptionHtml) }, citedIn: await chaptersCitingTool(tool.slug) };
 }
 
 export default function ToolPage() {
   const t = useT();
-  const { tool } = useLoaderData<typeof loader>();
+  const { tool, citedIn } = useLoaderData<typeof loader>();
   return (
     <article aria-labelledby="tool-title" className="mx-auto max-w-3xl space-y-8">
       <p className="text-sm">
@@ -90,6 +91,24 @@ export default function ToolPage() {
           </ul>
         </section>
       )}
+
+      <section aria-labelledby="tool-cited-in">
+        <h2 id="tool-cited-in" className="text-xl font-semibold">
+          {t("toolCards.citedIn")}
+        </h2>
+        {citedIn.length === 0 ? (
+          <p className="mt-2 text-stone-700">{t("toolCards.citedInNone")}</p>
+        ) : (
+          <ul className="mt-2 list-disc pl-5">
+            {citedIn.map((chapter) => (
+              <li key={`${chapter.book.slug}/${chapter.slug}`}>
+                <Link to={`/boek/${chapter.book.slug}/${chapter.slug}`}>{chapter.title}</Link>{" "}
+                <span className="text-stone-700">— {chapter.book.title}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
 
       {tool.links.length > 0 && (
         <section aria-labelledby="tool-links">

@@ -22,7 +22,7 @@ const CHAPTER_HTML: sanitize.IOptions = {
     td: ["colspan", "rowspan", "align"],
     img: ["src", "alt", "width", "height"],
     ol: ["start"],
-    aside: ["class"],
+    aside: ["class", "data-tool"],
     ins: SUGGESTION_ATTRIBUTES,
     del: SUGGESTION_ATTRIBUTES,
   },

@@ -71,6 +71,8 @@ class Writer {
             children: content.map((row): TableRow => ({ type: "tableRow", children: (row.content ?? []).map((cell) => this.cell(cell)) })),
           },
         ];
+      case "toolCard":
+        return [{ type: "toolReference", slug: String(node.attrs?.slug ?? "") }];
       case "image": {
         const src = String(node.attrs?.src ?? "");
         const title = node.attrs?.title ? String(node.attrs.title) : null;

@@ -81,8 +81,8 @@ export async function createBookFromFiles(tx: DbTransaction, directory: string):
   await applyToDatabase(tx, files, plan.chapters);
 }
 
-async function planImport(files: BookFiles, directory: string, images: Map<string, ImagePlan>, client: Pick<Db, "book" | "organisation" | "user"> = db) {
-  const [organisations, users, book] = await Promise.all([
+async function planImport(files: BookFiles, directory: string, images: Map<string, ImagePlan>, client: Pick<Db, "book" | "organisation" | "user" | "tool"> = db) {
+  const [organisations, users, book, tools] = await Promise.all([
     client.organisation.findMany({ select: { id: true, slug: true } }),
     client.user.findMany({ select: { id: true, email: true } }),
     client.book.findUnique({
@@ -97,7 +97,9 @@ async function planImport(files: BookFiles, directory: string, images: Map<strin
         },
       },
     }),
+    client.tool.findMany({ select: { slug: true } }),
   ]);
+  const toolSlugs = new Set(tools.map((tool) => tool.slug));
   const organisationIds = new Map(organisations.map((o) => [o.slug, o.id]));
   const userIds = new Map(users.map((u) => [u.email.toLowerCase(), u.id]));
   const partSlugById = new Map(book?.parts.map((p) => [p.id, p.slug]));
@@ -114,7 +116,7 @@ async function planImport(files: BookFiles, directory: string, images: Map<strin
   };
   const chapters: ChapterPlan[] = [];
   for (const file of files.chapters) {
-    const document = readChapterDocument(file, directory, images);
+    const document = readChapterDocument(file, directory, images, toolSlugs);
     const canonicalBody = documentToMarkdown(document.toJSON() as ChapterJson, { imageReference: (src) => src });
     const ids = (values: string[], known: Map<string, string>, what: string) =>
       values.map((value) => {
@@ -154,7 +156,7 @@ async function planImport(files: BookFiles, directory: string, images: Map<strin
 }
 
 /** The chapter's Markdown as a checked document; images are read, checked and queued for storing. */
-function readChapterDocument(file: ChapterFile, directory: string, images: Map<string, ImagePlan>): ProseMirrorNode {
+function readChapterDocument(file: ChapterFile, directory: string, images: Map<string, ImagePlan>, toolSlugs: ReadonlySet<string>): ProseMirrorNode {
   const fileLine = (line: number | undefined) => (line === undefined ? undefined : file.bodyLine + line - 1);
   try {
     const json = markdownToDocument(file.markdown, {
@@ -181,6 +183,9 @@ function readChapterDocument(file: ChapterFile, directory: string, images: Map<s
         const name = `${createHash("sha256").update(bytes).digest("hex")}.${type!.extension}`;
         images.set(name, { bytes, type: type! });
         return imageUrl(name);
+      },
+      toolReference: (slug, line) => {
+        if (!toolSlugs.has(slug)) throw new BookFileError(file.file, `tool reference [[tool:${slug}]]: there is no tool "${slug}" in the toolbox`, fileLine(line));
       },
     });
     const node = chapterSchema.nodeFromJSON(json);

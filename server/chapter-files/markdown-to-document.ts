@@ -1,6 +1,6 @@
 import type { FootnoteDefinition, ListItem, Nodes, PhrasingContent, Root, RootContent, Table } from "mdast";
 import type { ChapterJson } from "#app/common/chapter-schema.ts";
-import { parseMarkdown } from "./markdown-syntax.ts";
+import { parseMarkdown, TOOL_REFERENCE } from "./markdown-syntax.ts";
 
 type Mark = NonNullable<ChapterJson["marks"]>[number];
 
@@ -17,6 +17,8 @@ export class MarkdownContentError extends Error {
 export type MarkdownToDocumentOptions = {
   /** Turns an image reference as written (e.g. `images/kaart.png`) into the document's src; throws for a missing file. */
   imageSource: (reference: string, line: number | undefined) => string;
+  /** Checks that a tool reference (`[[tool:slug]]`) names a tool in the toolbox; throws when not. */
+  toolReference?: (slug: string, line: number | undefined) => void;
 };
 
 /**
@@ -27,7 +29,7 @@ export type MarkdownToDocumentOptions = {
  */
 export function markdownToDocument(markdown: string, options: MarkdownToDocumentOptions): ChapterJson {
   const tree = parseMarkdown(markdown);
-  const converter = new Converter(tree, options);
+  const converter = new Converter(tree, markdown, options);
   const content = converter.blocks(tree.children);
   return { type: "doc", content: content.length > 0 ? content : [{ type: "paragraph" }] };
 }
@@ -39,6 +41,7 @@ class Converter {
 
   constructor(
     tree: Root,
+    private readonly source: string,
     private readonly options: MarkdownToDocumentOptions,
   ) {
     for (const node of tree.children) if (node.type === "footnoteDefinition") this.#footnotes.set(node.identifier, node);
@@ -51,7 +54,7 @@ class Converter {
   block(node: RootContent): ChapterJson[] {
     switch (node.type) {
       case "paragraph":
-        return [this.paragraph(node.children, lineOf(node))];
+        return [this.toolCard(node) ?? this.paragraph(node.children, lineOf(node))];
       case "heading":
         if (node.depth < 2 || node.depth > 4) {
           throw new MarkdownContentError(`a level-${node.depth} heading; chapters use levels 2 to 4 (## to ####), the title is in the front matter`, lineOf(node));
@@ -96,6 +99,20 @@ class Converter {
         })),
       })),
     };
+  }
+
+  /**
+   * A tool card, when the paragraph is exactly `[[tool:slug]]` as written (an escaped `\\[\\[tool:…]]`
+   * is text that happens to look like one, and stays text).
+   */
+  toolCard(node: Extract<RootContent, { type: "paragraph" }>): ChapterJson | null {
+    const [only] = node.children;
+    if (node.children.length !== 1 || only?.type !== "text") return null;
+    const slug = TOOL_REFERENCE.exec(only.value)?.[1];
+    const written = this.source.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0).trim();
+    if (!slug || written !== only.value) return null;
+    this.options.toolReference?.(slug, lineOf(node));
+    return { type: "toolCard", attrs: { slug } };
   }
 
   /** A paragraph, or an image block when the paragraph is one image on its own. */

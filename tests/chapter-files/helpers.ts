@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect } from "vitest";
 import { db } from "#app/utils/db.server.ts";
-import { createOrganisation, createUser } from "#tests/factories.ts";
+import { createOrganisation, createTool, createUser } from "#tests/factories.ts";
 
 /** The fixture book with every kind of content a chapter can hold. */
 export const EVERY_NODE_BOOK = path.resolve(import.meta.dirname, "fixtures/every-node");
@@ -17,6 +17,7 @@ export async function createFixturePeople() {
   await createOrganisation({ slug: "proef-bedrijf", name: "Proefbedrijf" });
   await createUser({ role: "author", email: "schrijver.a@proef.example" });
   await createUser({ role: "author", email: "schrijver.b@proef.example" });
+  await createTool({ slug: "proef-instrument", name: "Proefinstrument" });
 }
 
 let books = 0;

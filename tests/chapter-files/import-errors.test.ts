@@ -63,6 +63,13 @@ const defects: Defect[] = [
     apply: (d) => editFile(d, FULL_CHAPTER, (t) => t.replace("Een alinea met", "# Een tweede titel\n\nEen alinea met")),
   },
   {
+    name: "a reference to a tool that is not in the toolbox",
+    file: SHORT_CHAPTER,
+    line: 11,
+    message: /tool reference \[\[tool:bestaat-niet\]\]: there is no tool "bestaat-niet"/,
+    apply: (d) => editFile(d, SHORT_CHAPTER, (t) => `${t}\n[[tool:bestaat-niet]]\n`),
+  },
+  {
     name: "raw HTML",
     file: SHORT_CHAPTER,
     line: 9,

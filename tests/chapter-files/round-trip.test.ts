@@ -64,7 +64,7 @@ describe("chapters/ round trip", () => {
       include: { organisations: { orderBy: { position: "asc" }, include: { organisation: true } } },
     });
     // The reader's HTML has every kind too (rendered once, at import).
-    for (const fragment of ["<h4>", "<s>", "<code>", "<blockquote>", "<table>", "<ol start=\"3\">", 'alt="Een kaart van de wijk"', "<hr", "<br", "footnotes"]) {
+    for (const fragment of ["<h4>", "<s>", "<code>", "<blockquote>", "<table>", "<ol start=\"3\">", 'alt="Een kaart van de wijk"', "<hr", "<br", "footnotes", 'data-tool="proef-instrument"']) {
       expect(chapter.bodyHtml).toContain(fragment);
     }
     expect(chapter.status).toBe("in_review");
