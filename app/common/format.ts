@@ -10,6 +10,13 @@ export function formatEuros(amount: number): string {
   return EUROS.format(amount);
 }
 
+const EUROS_AND_CENTS = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR", minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** An amount in cents as the Dutch write it: "€ 1.234,50" (prices, invoices). */
+export function formatCents(cents: number): string {
+  return EUROS_AND_CENTS.format(cents / 100);
+}
+
 const LOCALE_TAG: Record<Locale, string> = { nl: "nl-NL", en: "en-GB" };
 // Kapittel's people work in the Netherlands; the server's own time zone is an accident of hosting.
 const TIME_ZONE = "Europe/Amsterdam";

@@ -17,6 +17,7 @@ import { readerComments } from "./messages/reader-comments.ts";
 import { search } from "./messages/search.ts";
 import { toolSubmissions } from "./messages/tool-submissions.ts";
 import { toolCards } from "./messages/tool-cards.ts";
+import { orders } from "./messages/orders.ts";
 import { DEFAULT_LOCALE, type Locale } from "./locales.ts";
 
 /**
@@ -44,6 +45,7 @@ export const catalogue = {
   ...search,
   ...toolSubmissions,
   ...toolCards,
+  ...orders,
 } as const;
 
 export type MessageKey = keyof typeof catalogue;
