@@ -19,6 +19,7 @@ import { assignCspNonce, securityHeaders } from "./http/security-headers.ts";
 import { UpgradeRouter } from "./http/upgrade-router.ts";
 import { startDigestScheduler } from "./mail/digest.ts";
 import { startOutboxSender, type OutboxSender } from "./mail/outbox-sender.ts";
+import { startExportRunner } from "./export/jobs/runner.ts";
 
 export type KapittelServer = {
   /** The address it listens on, e.g. http://127.0.0.1:41234. */
@@ -39,6 +40,8 @@ export type ServerOptions = {
   collab?: Partial<CollabServiceOptions>;
   /** How often to look for daily digests that are due (server/mail/digest.ts); tests shorten it. */
   digestIntervalMs?: number;
+  /** How often the export runner looks for jobs it was not woken for (server/export/jobs/runner.ts). */
+  exportFallbackIntervalMs?: number;
 };
 
 /** How long shutdown waits for running requests before closing their connections. */
@@ -84,10 +87,14 @@ export async function startServer(options: ServerOptions = {}): Promise<Kapittel
   const outbox: OutboxSender | null = env.SMTP_URL ? startOutboxSender(env.SMTP_URL, env.MAIL_FROM) : null;
   // Digests go into the outbox whether or not SMTP is configured, like every other e-mail.
   const digests = startDigestScheduler({ intervalMs: options.digestIntervalMs });
+  // Export jobs queued while the server was down (or by another process) are picked up at once.
+  const exportRunner = startExportRunner({ fallbackIntervalMs: options.exportFallbackIntervalMs });
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      // No new export starts from here on; the one running finishes while the database is open.
+      const exportRunnerStopped = exportRunner.stop();
       // Collaboration first: its sockets would keep http.close() waiting, and its documents
       // must be stored while the database is still open.
       await collab.close();
@@ -98,6 +105,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Kapittel
       await stopped;
       clearTimeout(force);
       await digests.stop();
+      await exportRunnerStopped;
       await outbox?.stop();
       await disconnectDb();
     })());
