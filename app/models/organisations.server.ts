@@ -1,6 +1,7 @@
 import { OrganisationSchema, SLUG_MAX_LENGTH, type OrganisationInput } from "#app/common/organisations.ts";
 import { db } from "#app/utils/db.server.ts";
 import { isUniqueConstraintError } from "#app/utils/db-errors.server.ts";
+import { detectImageType, storeImage } from "./images.server.ts";
 
 /** The outcome of saving an organisation; a slug someone else has is an expected outcome. */
 export type SaveOrganisationResult = { status: "saved"; id: string; slug: string } | { status: "slug-taken" };
@@ -130,6 +131,23 @@ async function freeSlugFor(name: string, ownId?: string): Promise<string> {
   return `${base}-${suffix}`;
 }
 
+/**
+ * Sets an organisation's logo from uploaded bytes if they are an accepted image (PNG, JPEG,
+ * WebP, GIF by their first bytes; the caller checked the size). The partner pages show it.
+ */
+export async function setOrganisationLogo(id: string, bytes: Uint8Array): Promise<"saved" | "wrong-type" | "not-found"> {
+  const type = detectImageType(bytes);
+  if (!type) return "wrong-type";
+  const logo = await storeImage(bytes, type);
+  const updated = await db.organisation.updateMany({ where: { id }, data: { logo } });
+  return updated.count === 0 ? "not-found" : "saved";
+}
+
+/** Takes an organisation's logo off (the stored image stays: it is shared by content hash). */
+export async function removeOrganisationLogo(id: string): Promise<"removed" | "not-found"> {
+  const updated = await db.organisation.updateMany({ where: { id }, data: { logo: null } });
+  return updated.count === 0 ? "not-found" : "removed";
+}
 
 function isNotFoundError(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2025";

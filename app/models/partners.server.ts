@@ -1,13 +1,16 @@
 import { canAccessChapter, type UserAccessFacts } from "#app/common/permissions.ts";
 import { db } from "#app/utils/db.server.ts";
+import { imageUrl } from "./images.server.ts";
 
 /** The partner organisations, premium partners first, then by name. */
 export async function listPartners() {
   const partners = await db.organisation.findMany({
     orderBy: { name: "asc" },
-    select: { slug: true, name: true, kind: true, tier: true, description: true },
+    select: { slug: true, name: true, kind: true, tier: true, description: true, logo: true },
   });
-  return partners.sort((a, b) => Number(b.tier === "premium") - Number(a.tier === "premium"));
+  return partners
+    .sort((a, b) => Number(b.tier === "premium") - Number(a.tier === "premium"))
+    .map(({ logo, ...partner }) => ({ ...partner, logoUrl: logo ? imageUrl(logo) : null }));
 }
 
 /**
@@ -25,6 +28,7 @@ export async function findPartner(slug: string, user: UserAccessFacts) {
       tier: true,
       description: true,
       website: true,
+      logo: true,
       chapters: {
         select: {
           chapter: {
@@ -52,6 +56,6 @@ export async function findPartner(slug: string, user: UserAccessFacts) {
     .sort((a, b) => a.part.position - b.part.position || a.position - b.position)
     .map(({ organisations: _, part: __, position: ___, ...chapter }) => chapter);
   const tools = organisation.tools.map(({ tool }) => tool).sort((a, b) => a.name.localeCompare(b.name));
-  const { chapters: _chapters, tools: _tools, ...partner } = organisation;
-  return { ...partner, chapters, tools };
+  const { chapters: _chapters, tools: _tools, logo, ...partner } = organisation;
+  return { ...partner, logoUrl: logo ? imageUrl(logo) : null, chapters, tools };
 }

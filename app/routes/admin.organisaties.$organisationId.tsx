@@ -17,6 +17,8 @@ import { emailSchema } from "#app/common/validation.ts";
 import { CsrfInput } from "#app/components/csrf-input.tsx";
 import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { OrganisationForm } from "#app/components/organisation-form.tsx";
+import { OrganisationLogoForm } from "#app/components/organisation-logo-form.tsx";
+import { imageUrl } from "#app/models/images.server.ts";
 import { addMemberByEmail, removeMember } from "#app/models/members.server.ts";
 import { getOrganisation, updateOrganisation } from "#app/models/organisations.server.ts";
 import { requireUserWithPermission } from "#app/utils/auth.server.ts";
@@ -61,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisation: {
       ...organisation,
       fee: organisation.feeEuros === null ? null : formatEuros(organisation.feeEuros),
+      logoUrl: organisation.logo ? imageUrl(organisation.logo) : null,
       members: organisation.members.map((member) => ({ ...member, role: isRole(member.role) ? member.role : "reader" })),
     },
     notice: isNotice(notice) ? notice : null,
@@ -149,6 +152,13 @@ export default function OrganisationDetail() {
         ) : (
           <OrganisationDetails organisation={organisation} />
         )}
+      </section>
+
+      <section aria-labelledby="logo-title" className="rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
+        <h2 id="logo-title" className="mb-4 text-xl font-semibold">
+          {t("admin.organisation.logo.title")}
+        </h2>
+        <OrganisationLogoForm organisationId={organisation.id} name={organisation.name} logoUrl={organisation.logoUrl} canManage={canManage} />
       </section>
 
       <section aria-labelledby="members-title" className="rounded-lg border border-stone-200 bg-white p-6 shadow-sm">

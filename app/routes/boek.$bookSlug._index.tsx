@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { hasPermission } from "#app/common/permissions.ts";
 import { StatusBadge } from "#app/components/status-badge.tsx";
+import { canEditBook } from "#app/models/book-settings.server.ts";
 import { getBookContents } from "#app/models/books.server.ts";
 import { getUser } from "#app/utils/auth.server.ts";
 import { notFound } from "#app/utils/http.server.ts";
@@ -22,13 +23,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     showStatus: hasPermission(user?.role, "read:chapter:own-org"),
     // The same people the activity page admits (partner authors see their own chapters' lines).
     showActivity: hasPermission(user?.role, "update:chapter:own-org"),
+    // Exporting and freezing editions is the editorial team's (app/models/export-jobs.server.ts).
+    showExport: hasPermission(user?.role, "update:chapter:any"),
+    // Settings and arrangement: editors and admins (app/models/book-settings.server.ts).
+    showBookTools: canEditBook(user?.role),
     userOrganisationIds: user?.organisationIds ?? [],
   };
 }
 
 export default function BookContents() {
   const t = useT();
-  const { book, showStatus, showActivity, userOrganisationIds } = useLoaderData<typeof loader>();
+  const { book, showStatus, showActivity, showExport, showBookTools, userOrganisationIds } = useLoaderData<typeof loader>();
   return (
     <article aria-labelledby="book-title" className="space-y-10">
       <header className="max-w-3xl">
@@ -47,6 +52,17 @@ export default function BookContents() {
         {showActivity && (
           <p className="mt-6 text-sm">
             <Link to={`/boek/${book.slug}/activiteit`}>{t("workflow.activity.bookLink")}</Link>
+          </p>
+        )}
+        {showExport && (
+          <p className="mt-2 text-sm">
+            <Link to={`/boek/${book.slug}/export`}>{t("exports.bookLink")}</Link>
+          </p>
+        )}
+        {showBookTools && (
+          <p className="mt-2 flex flex-wrap gap-x-4 text-sm">
+            <Link to={`/boek/${book.slug}/instellingen`}>{t("bookSettings.bookLinks.settings")}</Link>
+            <Link to={`/boek/${book.slug}/indeling`}>{t("bookSettings.bookLinks.structure")}</Link>
           </p>
         )}
       </header>

@@ -26,6 +26,10 @@ export default function PartnerPage() {
         <Link to="/partners">← {t("partners.back")}</Link>
       </p>
       <header>
+        {/* Fixed size whatever the image's proportions: no layout shift while the logo loads. */}
+        {partner.logoUrl && (
+          <img src={partner.logoUrl} alt={partner.name} width={240} height={96} className="mb-4 h-24 w-60 object-contain object-left" />
+        )}
         <h1 id="partner-title" className="font-serif text-4xl font-semibold tracking-tight">
           {partner.name}
         </h1>

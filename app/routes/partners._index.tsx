@@ -33,6 +33,10 @@ export default function PartnersPage() {
       <ul className="grid gap-4 sm:grid-cols-2">
         {partners.map((partner) => (
           <li key={partner.slug} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+            {/* Fixed size whatever the image's proportions: no layout shift while logos load. */}
+            {partner.logoUrl && (
+              <img src={partner.logoUrl} alt={partner.name} width={160} height={64} className="mb-3 h-16 w-40 object-contain object-left" />
+            )}
             <h2 className="font-serif text-xl font-semibold">
               <Link to={`/partners/${partner.slug}`}>{partner.name}</Link>
             </h2>

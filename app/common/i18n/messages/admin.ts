@@ -131,6 +131,25 @@ export const admin = {
   "admin.organisation.noWebsite": { nl: "Geen website opgegeven", en: "No website given" },
   "admin.organisation.noDescription": { nl: "Geen beschrijving", en: "No description" },
 
+  // Organisations: logo (shown on the partner pages and in the book's partner list)
+  "admin.organisation.logo.title": { nl: "Logo", en: "Logo" },
+  "admin.organisation.logo.none": { nl: "Nog geen logo", en: "No logo yet" },
+  "admin.organisation.logo.file": { nl: "Logobestand", en: "Logo file" },
+  "admin.organisation.logo.help": {
+    nl: "PNG, JPEG, WebP of GIF, ten hoogste 5 MB; liefst liggend met een transparante of witte achtergrond.",
+    en: "PNG, JPEG, WebP or GIF, at most 5 MB; preferably landscape on a transparent or white background.",
+  },
+  "admin.organisation.logo.upload": { nl: "Logo uploaden", en: "Upload logo" },
+  "admin.organisation.logo.remove": { nl: "Logo verwijderen", en: "Remove logo" },
+  "admin.organisation.logo.saved": { nl: "Het logo is opgeslagen.", en: "The logo has been saved." },
+  "admin.organisation.logo.removed": { nl: "Het logo is verwijderd.", en: "The logo has been removed." },
+  "admin.organisation.logo.missing": { nl: "Kies een afbeelding om te uploaden.", en: "Choose an image to upload." },
+  "admin.organisation.logo.tooLarge": { nl: "De afbeelding is groter dan 5 MB.", en: "The image is larger than 5 MB." },
+  "admin.organisation.logo.wrongType": {
+    nl: "Dit bestand is geen PNG-, JPEG-, WebP- of GIF-afbeelding.",
+    en: "This file is not a PNG, JPEG, WebP or GIF image.",
+  },
+
   // Organisations: members
   "admin.organisation.members.caption": { nl: "Leden van {name}", en: "Members of {name}" },
   "admin.organisation.members.empty": {
