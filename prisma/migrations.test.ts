@@ -4,11 +4,19 @@ import { describe, expect, inject, test } from "vitest";
 
 type Column = { name: string; type: string; notnull: number; dflt_value: string | null; pk: number };
 
+/**
+ * The full-text search tables (hand-written migration *_search, docs/decisions/017-search.md) are
+ * not in the schema: Prisma has no virtual tables. These names, and only these, are left out;
+ * tests/search/migration.test.ts checks them and their triggers.
+ */
+const SEARCH_TABLES = ["search_document", "search_index", "search_index_config", "search_index_content", "search_index_data", "search_index_docsize", "search_index_idx", "search_vocabulary"];
+
 /** Tables, columns, indexes and foreign keys of a SQLite database, in a comparable form. */
 function describeSchema(db: Database.Database) {
   const tables = db
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name")
-    .all() as { name: string }[];
+    .all()
+    .filter((table) => !SEARCH_TABLES.includes((table as { name: string }).name)) as { name: string }[];
   return Object.fromEntries(
     tables.map(({ name }) => [
       name,
