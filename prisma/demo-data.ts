@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Db } from "#app/utils/db.server.ts";
 import { hashPassword } from "#app/utils/password.server.ts";
 import { createBookFromFiles } from "#server/chapter-files/import-book.ts";
+import { createDemoEvents } from "./demo-events.ts";
 import { createDemoTools } from "./demo-tools.ts";
 import { DEMO_ORGANISATIONS } from "./seed-data/organisations.ts";
 import { DEMO_PASSWORD, DEMO_USERS } from "./seed-data/users.ts";
@@ -42,6 +43,7 @@ export async function loadDemoData(db: Db, bookDirectory = DEMO_BOOK_DIRECTORY):
     }
     // Tools first: the book's chapters cite them ([[tool:slug]]), and import checks every citation.
     await createDemoTools(tx);
+    await createDemoEvents(tx);
     await createBookFromFiles(tx, bookDirectory);
   }, { timeout: 60_000 });
 }
