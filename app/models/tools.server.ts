@@ -45,15 +45,19 @@ export async function listPilotMunicipalities(): Promise<string[]> {
   return pilots.map((pilot) => pilot.municipality);
 }
 
-/** One published tool with everything its page shows, or null. */
-export async function findTool(slug: string) {
+/**
+ * One published tool with everything its page shows, or null. `includeUnpublished` is for editors
+ * previewing a submission (app/routes/gereedschapskist.$toolSlug.tsx checks who asks).
+ */
+export async function findTool(slug: string, { includeUnpublished = false }: { includeUnpublished?: boolean } = {}) {
   const tool = await db.tool.findFirst({
-    where: { slug, published: true },
+    where: { slug, ...(includeUnpublished ? {} : { published: true }) },
     include: {
       principles: true,
       pilots: { orderBy: { municipality: "asc" } },
       owners: { include: { organisation: { select: { name: true, slug: true } } } },
       links: { orderBy: { position: "asc" } },
+      attachments: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, title: true, file: true, sizeBytes: true } },
     },
   });
   if (!tool) return null;

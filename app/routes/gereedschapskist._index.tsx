@@ -59,6 +59,11 @@ export default function ToolboxPage() {
       <header className="max-w-3xl">
         <h1 className="font-serif text-4xl font-semibold tracking-tight">{t("toolbox.title")}</h1>
         <p className="mt-3 text-stone-700">{t("toolbox.intro")}</p>
+        <p className="mt-3">
+          <Link to="/gereedschapskist/aandragen" className="font-medium">
+            {t("toolSubmissions.link")} →
+          </Link>
+        </p>
       </header>
 
       <FilterForm
