@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { canAccessChapter, chapterDocumentAccess } from "#app/common/permissions.ts";
+import { ReaderCommentsSection } from "#app/components/reader-comments/reader-comments-section.tsx";
 import { StatusBadge } from "#app/components/status-badge.tsx";
 import { WorkflowPanel } from "#app/components/workflow-panel.tsx";
 import { workflowPanelData } from "#app/models/chapter-workflow.server.ts";
 import { findChapter, listChaptersInReadingOrder } from "#app/models/chapters.server.ts";
+import { loadReactionsSection } from "#app/models/reader-comments/section-data.server.ts";
 import { fillToolCards } from "#app/models/tool-cards.server.ts";
 import { getUser } from "#app/utils/auth.server.ts";
 import { forbidden, notFound } from "#app/utils/http.server.ts";
@@ -47,12 +49,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     previous: neighbour(index - 1),
     next: neighbour(index + 1),
     workflow: await workflowPanelData(user, chapter, await getLocale(request)),
+    // Only a published chapter takes reactions (null otherwise: no section).
+    reactions: await loadReactionsSection(request, "chapter", chapter.id),
   };
 }
 
 export default function ChapterPage() {
   const t = useT();
-  const { chapter, canEdit, documentAccess, previous, next, workflow } = useLoaderData<typeof loader>();
+  const { chapter, canEdit, documentAccess, previous, next, workflow, reactions } = useLoaderData<typeof loader>();
   const base = `/boek/${chapter.book.slug}`;
   return (
     <article aria-labelledby="chapter-title" lang={chapter.book.language} className="mx-auto max-w-2xl">
@@ -113,6 +117,7 @@ export default function ChapterPage() {
       <p className="mt-6 text-center text-sm">
         <Link to={base}>{t("chapter.backToBook")}</Link>
       </p>
+      <ReaderCommentsSection data={reactions} />
     </article>
   );
 }

@@ -3,6 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { categoryLabel, formLabel, principleLabel, statusLabel } from "#app/common/toolbox.ts";
 import { chaptersCitingTool } from "#app/models/tool-cards.server.ts";
 import { findTool } from "#app/models/tools.server.ts";
+import { loadReactionsSection } from "#app/models/reader-comments/section-data.server.ts";
+import { ReaderCommentsSection } from "#app/components/reader-comments/reader-comments-section.tsx";
+import { ToolAttachments, ToolPreviewNotice } from "#app/components/tool-submissions/tool-page-extras.tsx";
+import { toolPageExtras } from "#app/models/tool-submissions/tool-page.server.ts";
+import { hasPermission } from "#app/common/permissions.ts";
+import { getUser } from "#app/utils/auth.server.ts";
 import { notFound } from "#app/utils/http.server.ts";
 import { sanitizeChapterHtml } from "#app/utils/sanitize-html.server.ts";
 import { useT } from "#app/utils/root-data.ts";
@@ -12,20 +18,23 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 /** One tool of the toolbox: what it is, how it meets the design principles, where it is tested, who owns it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const tool = await findTool(params.toolSlug ?? "");
+  // Editors may preview a submitted tool before it is published; for anyone else it does not exist.
+  const editor = hasPermission((await getUser(request))?.role, "update:chapter:any");
+  const tool = await findTool(params.toolSlug ?? "", { includeUnpublished: editor });
   if (!tool) throw await notFound(request);
   // Stored sanitized; sanitized again on the way out, like every piece of user content.
-  return { tool: { ...tool, descriptionHtml: sanitizeChapterHtml(tool.descriptionHtml) }, citedIn: await chaptersCitingTool(tool.slug) };
+  return { tool: { ...tool, descriptionHtml: sanitizeChapterHtml(tool.descriptionHtml) }, citedIn: await chaptersCitingTool(tool.slug), reactions: await loadReactionsSection(request, "tool", tool.id), extras: await toolPageExtras(request, tool, editor) };
 }
 
 export default function ToolPage() {
   const t = useT();
-  const { tool, citedIn } = useLoaderData<typeof loader>();
+  const { tool, citedIn, reactions, extras } = useLoaderData<typeof loader>();
   return (
     <article aria-labelledby="tool-title" className="mx-auto max-w-3xl space-y-8">
       <p className="text-sm">
         <Link to="/gereedschapskist">← {t("toolbox.backToToolbox")}</Link>
       </p>
+      <ToolPreviewNotice extras={extras} />
       <header>
         <h1 id="tool-title" className="font-serif text-4xl font-semibold tracking-tight">
           {tool.name}
@@ -126,6 +135,9 @@ export default function ToolPage() {
           </ul>
         </section>
       )}
+      <ToolAttachments extras={extras} />
+
+      <ReaderCommentsSection data={reactions} />
     </article>
   );
 }
