@@ -16,8 +16,8 @@ const text = (max: number) => z.string().trim().max(max, { error: "form.tooLong"
 const required = (max: number) => z.string({ error: "form.required" }).trim().min(1, { error: "form.required" }).max(max, { error: "form.tooLong" });
 const country = z.enum(ORDER_COUNTRIES, { error: "orders.error.country" });
 
-export const OrderFormSchema = z
-  .object({
+/** The fields one by one (also what the browser's own validation attributes come from). */
+export const OrderFieldsSchema = z.object({
     editionId: required(40),
     quantity: z.coerce
       .number({ error: "orders.error.quantity" })
@@ -43,8 +43,10 @@ export const OrderFormSchema = z
     poNumber: text(100),
     vatNumber: text(30),
     remarks: text(2000),
-  })
-  .superRefine((order, context) => {
+});
+
+/** The whole form: the fields, the checks that combine fields, and normalised values. */
+export const OrderFormSchema = OrderFieldsSchema.superRefine((order, context) => {
     const issue = (path: string, message: string) => context.addIssue({ code: "custom", path: [path], message });
     if (order.customerType === "organisation" && !order.organisation) issue("organisation", "orders.error.organisationRequired");
     checkAddress(order.billingCountry, order.billingPostcode, order.billingNumber, (field, message) => issue(`billing${field}`, message));
