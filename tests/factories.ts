@@ -82,3 +82,21 @@ export function createTool(overrides: Partial<{ slug: string; name: string; summ
     },
   });
 }
+
+/** An event (published, starting in a week, for two hours, unlimited places unless said otherwise). */
+export function createEvent(
+  overrides: Partial<{ slug: string; title: string; kind: string; summary: string; programmeHtml: string; startsAt: Date; endsAt: Date; location: string; onlineUrl: string | null; capacity: number | null; published: boolean }> = {},
+) {
+  const id = unique();
+  const startsAt = overrides.startsAt ?? new Date(Date.now() + 7 * 24 * 60 * 60 * 1000);
+  return db.event.create({
+    data: {
+      slug: `evenement-${id}`,
+      title: `Evenement ${id}`,
+      location: "Stadhuis, Amersfoort",
+      ...overrides,
+      startsAt,
+      endsAt: overrides.endsAt ?? new Date(startsAt.getTime() + 2 * 60 * 60 * 1000),
+    },
+  });
+}

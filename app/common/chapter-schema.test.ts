@@ -7,7 +7,7 @@ describe("the chapter schema", () => {
     expect(Object.keys(chapterSchema.nodes).sort()).toEqual(
       [
         "blockquote", "bulletList", "doc", "footnote", "hardBreak", "heading", "horizontalRule", "image", "listItem",
-        "orderedList", "paragraph", "table", "tableCell", "tableHeader", "tableRow", "text",
+        "orderedList", "paragraph", "table", "tableCell", "tableHeader", "tableRow", "text", "toolCard",
       ].sort(),
     );
     // The suggestion marks (suggestion mode, docs/decisions/010) belong to the document too.

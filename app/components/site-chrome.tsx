@@ -2,6 +2,7 @@ import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { LOCALES } from "#app/common/i18n/locales.ts";
 import { CsrfInput } from "#app/components/csrf-input.tsx";
 import { NotificationBell } from "#app/components/notification-bell.tsx";
+import { SearchBox } from "#app/components/search-box.tsx";
 import { useHasPermission, useLocale, useOptionalUser, useT } from "#app/utils/root-data.ts";
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
@@ -34,6 +35,11 @@ export function SiteHeader() {
             <li>
               <NavLink to="/partners" className={navLinkClass}>
                 {t("partners.nav")}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/evenementen" className={navLinkClass}>
+                {t("events.nav")}
               </NavLink>
             </li>
             {isEditorial && (
@@ -85,6 +91,7 @@ export function SiteHeader() {
             )}
           </ul>
         </nav>
+        <SearchBox />
         <LanguageSwitch />
       </div>
     </header>

@@ -6,6 +6,8 @@ import { CHAPTER_STATUSES, CHAPTER_STATUS_LABEL } from "#app/common/chapter-stat
 import { formatDateTime } from "#app/common/format.ts";
 import { StatusBadge } from "#app/components/status-badge.tsx";
 import { listChapterOrganisations, listDashboardChapters, parseDashboardFilter } from "#app/models/dashboard.server.ts";
+import { countPendingReactions } from "#app/models/reader-comments.server.ts";
+import { countOpenSubmissions } from "#app/models/tool-submissions/moderation.server.ts";
 import { requireUserWithPermission } from "#app/utils/auth.server.ts";
 import { getLocale, getTranslator } from "#app/utils/i18n.server.ts";
 import { useT } from "#app/utils/root-data.ts";
@@ -28,6 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   return {
     pageTitle: t("dashboard.pageTitle"),
+    pendingReactions: await countPendingReactions(),
+    openToolSubmissions: await countOpenSubmissions(),
     // The book's title next to each chapter only says something when there are several books.
     severalBooks: new Set(chapters.map((chapter) => chapter.book.slug)).size > 1,
     filter: { status: filter.status ?? "", organisation: filter.organisationSlug ?? "" },
@@ -42,12 +46,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function DashboardPage() {
   const t = useT();
-  const { filter, organisations, chapters, severalBooks } = useLoaderData<typeof loader>();
+  const { filter, organisations, chapters, severalBooks, pendingReactions, openToolSubmissions } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <header className="max-w-2xl">
         <h1 className="text-3xl font-semibold tracking-tight">{t("dashboard.heading")}</h1>
         <p className="mt-3 text-stone-700">{t("dashboard.intro")}</p>
+        <p className="mt-2">
+          <Link to="/redactie/reacties">{t("readerComments.moderation.dashboardLink", { count: pendingReactions })}</Link>
+        </p>
+        <p className="mt-1">
+          <Link to="/redactie/gereedschap">{t("toolSubmissions.queue.dashboardLink", { count: openToolSubmissions })}</Link>
+        </p>
+        <p className="mt-1">
+          <Link to="/redactie/evenementen">{t("events.manage.nav")}</Link>
+        </p>
       </header>
 
       <FilterForm

@@ -16,10 +16,10 @@ const pages: { page: Page; problems: string[] }[] = [];
 async function newPage(): Promise<{ page: Page; problems: string[] }> {
   const context = await chromium.browser.newContext({ locale: "nl-NL" });
   const page = await context.newPage();
-  // Fail at the step that hangs rather than at the test's own timeout (30 s). A password change
-  // hashes twice and rotates the session; on a loaded two-core CI machine with another worker
-  // driving Chromium, 8 s once proved too short for that step.
-  page.setDefaultTimeout(15_000);
+  // Fail at the step that hangs rather than at the test's own timeout (90 s, tests/helpers/browser.ts).
+  // A password change hashes twice (argon2) and rotates the session; on a loaded two-core machine
+  // with another worker driving Chromium, 8 s and later 15 s once proved too short for that step.
+  page.setDefaultTimeout(30_000);
   const problems: string[] = [];
   // Hydration mismatches and React warnings end up here; a clean page has none. The browser's
   // own note on each 4xx answer is left out: refused forms are what some tests are about.
