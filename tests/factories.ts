@@ -100,3 +100,24 @@ export function createEvent(
     },
   });
 }
+
+/** The print pricing the order tests use: € 29,50 a copy, 10 % from 10 and 20 % from 50, shipping by destination. */
+export const TEST_PRICING = {
+  unitPriceCents: 2950,
+  discountTiers: [
+    { minQuantity: 10, percent: 10 },
+    { minQuantity: 50, percent: 20 },
+  ],
+  shippingNlCents: 695,
+  shippingEuCents: 1495,
+  shippingWorldCents: 2995,
+};
+
+/** A book with a frozen edition (no files) and TEST_PRICING: ready to be ordered. */
+export async function createBookForSale(overrides: Partial<{ title: string }> = {}) {
+  const { book } = await createBook(overrides);
+  const edition = await db.edition.create({ data: { bookId: book.id, number: 1, metadataJson: "{}" } });
+  const { discountTiers, ...amounts } = TEST_PRICING;
+  await db.bookPricing.create({ data: { bookId: book.id, ...amounts, discountTiersJson: JSON.stringify(discountTiers) } });
+  return { book, edition };
+}

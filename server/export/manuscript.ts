@@ -134,21 +134,8 @@ export async function loadEditionManuscript(editionId: string): Promise<Manuscri
 /** What an edition stores besides its chapters (Edition.metadataJson), so it never changes later. */
 export type FrozenMetadata = Pick<Manuscript, "book" | "partners" | "tools">;
 
-export function bookSettings(book: {
-  slug: string;
-  title: string;
-  subtitle: string;
-  editors: string;
-  isbn: string | null;
-  language: string;
-  publisher: string;
-  year: number | null;
-  licence: string;
-  blurb: string;
-  colophon: string;
-  forewordHtml: string;
-  coverImage: string | null;
-}): ManuscriptBook {
+/** Exactly the settings an export uses, from a Book row (which has more). */
+export function bookSettings(book: ManuscriptBook): ManuscriptBook {
   const { slug, title, subtitle, editors, isbn, language, publisher, year, licence, blurb, colophon, forewordHtml, coverImage } = book;
   return { slug, title, subtitle, editors, isbn, language, publisher, year, licence, blurb, colophon, forewordHtml, coverImage };
 }

@@ -3,9 +3,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { saveBookPricing } from "#app/models/orders/pricing.server.ts";
 import { db } from "#app/utils/db.server.ts";
-import { createBook } from "#tests/factories.ts";
+import { createBookForSale } from "#tests/factories.ts";
 import { TestClient } from "#tests/helpers/http-client.ts";
 import { useTestServer } from "#tests/helpers/server.ts";
 
@@ -15,20 +14,10 @@ let bookId = "";
 let editionId = "";
 
 beforeAll(async () => {
-  const { book } = await createBook({ title: "Zo bestuur je een slimme stad" });
+  const { book, edition } = await createBookForSale({ title: "Zo bestuur je een slimme stad" });
   bookSlug = book.slug;
   bookId = book.id;
-  editionId = (await db.edition.create({ data: { bookId: book.id, number: 1, metadataJson: "{}" } })).id;
-  await saveBookPricing(book.id, {
-    unitPriceCents: 2950,
-    discountTiers: [
-      { minQuantity: 10, percent: 10 },
-      { minQuantity: 50, percent: 20 },
-    ],
-    shippingNlCents: 695,
-    shippingEuCents: 1495,
-    shippingWorldCents: 2995,
-  });
+  editionId = edition.id;
 });
 
 /** A fresh order form: its page (for the CSRF token and a new idempotency key) and valid fields. */

@@ -1,42 +1,15 @@
 import { formatCents, formatDate } from "#app/common/format.ts";
 import { compileTypst } from "#server/export/pdf/typst-compiler.ts";
 import { typstString } from "#server/export/pdf/typst-syntax.ts";
+import type { OrderSummary } from "./order-summary.ts";
 import type { SellerDetails } from "./seller.server.ts";
-
-/** What an invoice shows of an order (stored at ordering; nothing is recomputed). */
-export type InvoiceOrder = {
-  invoiceNumber: string;
-  invoiceDate: Date;
-  quantity: number;
-  customerType: string;
-  name: string;
-  organisation: string;
-  billingStreet: string;
-  billingNumber: string;
-  billingPostcode: string;
-  billingCity: string;
-  billingCountry: string;
-  poNumber: string;
-  vatNumber: string;
-  unitPriceCents: number;
-  discountPercent: number;
-  subtotalCents: number;
-  discountCents: number;
-  shippingCents: number;
-  vatRateBasisPoints: number;
-  vatTreatment: string;
-  vatCents: number;
-  totalCents: number;
-  book: { title: string };
-  edition: { number: number };
-};
 
 /**
  * The invoice as a PDF (Typst, the book's fonts, tagged PDF/UA-1). Every piece of text from the
  * order or the settings enters the source as a Typst string literal (`#"…"`), so nothing a buyer
  * typed can become markup or code.
  */
-export async function renderInvoicePdf(order: InvoiceOrder, seller: SellerDetails): Promise<Uint8Array> {
+export async function renderInvoicePdf(order: OrderSummary, seller: SellerDetails): Promise<Uint8Array> {
   const result = await compileTypst({ source: invoiceSource(order, seller), files: new Map(), pdfStandard: "ua-1" });
   return result.pdf;
 }
@@ -44,7 +17,7 @@ export async function renderInvoicePdf(order: InvoiceOrder, seller: SellerDetail
 const s = (text: string | number) => `#${typstString(String(text))}`;
 const lines = (parts: string[]) => parts.filter((part) => part.trim() !== "").map(s).join(" \\\n");
 
-export function invoiceSource(order: InvoiceOrder, seller: SellerDetails): string {
+export function invoiceSource(order: OrderSummary, seller: SellerDetails): string {
   const due = new Date(order.invoiceDate.getTime() + seller.paymentTermDays * 24 * 60 * 60 * 1000);
   const vatLabel =
     order.vatTreatment === "standard" ? `Btw ${order.vatRateBasisPoints / 100}%` : order.vatTreatment === "reverse_charge" ? "Btw verlegd" : "Btw 0% (export buiten de EU)";

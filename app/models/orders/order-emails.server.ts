@@ -2,29 +2,14 @@ import { formatCents } from "#app/common/format.ts";
 import { queueEmail } from "#app/models/outbox.server.ts";
 import type { DbTransaction } from "#app/utils/db.server.ts";
 import { appUrl } from "#app/utils/env.server.ts";
+import type { OrderSummary } from "./order-summary.ts";
 
 /** The buyer's private page for an order (status, invoice). */
 export function orderLink(token: string): string {
   return `/bestelling/${token}`;
 }
 
-type ConfirmedOrder = {
-  email: string;
-  name: string;
-  quantity: number;
-  invoiceNumber: string;
-  poNumber: string;
-  subtotalCents: number;
-  discountPercent: number;
-  discountCents: number;
-  shippingCents: number;
-  vatRateBasisPoints: number;
-  vatTreatment: string;
-  vatCents: number;
-  totalCents: number;
-  book: { title: string };
-  edition: { number: number };
-};
+type ConfirmedOrder = OrderSummary & { email: string };
 
 /** The confirmation with the full breakdown and the private link, queued in the order's transaction. */
 export async function queueOrderConfirmation(tx: DbTransaction, order: ConfirmedOrder, token: string): Promise<void> {

@@ -1,26 +1,9 @@
 import { expect, test } from "vitest";
 import type { OrderForm } from "#app/common/order-form.ts";
 import { db } from "#app/utils/db.server.ts";
-import { createBook } from "#tests/factories.ts";
+import { createBook, createBookForSale } from "#tests/factories.ts";
 import { newIdempotencyKey, orderAccessToken } from "./order-access.server.ts";
 import { OrderRefused, placeOrder } from "./place-order.server.ts";
-import { saveBookPricing } from "./pricing.server.ts";
-
-async function bookForSale() {
-  const { book } = await createBook();
-  const edition = await db.edition.create({ data: { bookId: book.id, number: 1, metadataJson: "{}" } });
-  await saveBookPricing(book.id, {
-    unitPriceCents: 2950,
-    discountTiers: [
-      { minQuantity: 10, percent: 10 },
-      { minQuantity: 50, percent: 20 },
-    ],
-    shippingNlCents: 695,
-    shippingEuCents: 1495,
-    shippingWorldCents: 2995,
-  });
-  return { book, edition };
-}
 
 const form = (editionId: string, overrides: Partial<OrderForm> = {}): OrderForm => ({
   editionId,
@@ -48,7 +31,7 @@ const form = (editionId: string, overrides: Partial<OrderForm> = {}): OrderForm 
 });
 
 test("an order stores the server's price, takes the next invoice number and queues the confirmation", async () => {
-  const { book, edition } = await bookForSale();
+  const { book, edition } = await createBookForSale();
   const key = newIdempotencyKey();
   const placed = await placeOrder(book.id, form(edition.id), key);
   expect(placed.created).toBe(true);
@@ -63,7 +46,7 @@ test("an order stores the server's price, takes the next invoice number and queu
 });
 
 test("the same key twice, even at the same moment, makes one order and one e-mail", async () => {
-  const { book, edition } = await bookForSale();
+  const { book, edition } = await createBookForSale();
   const key = newIdempotencyKey();
   const results = await Promise.all([placeOrder(book.id, form(edition.id, { email: "dubbel@klik.test" }), key), placeOrder(book.id, form(edition.id, { email: "dubbel@klik.test" }), key)]);
   expect(new Set(results.map((r) => r.orderId)).size).toBe(1);
@@ -74,7 +57,7 @@ test("the same key twice, even at the same moment, makes one order and one e-mai
 });
 
 test("orders placed at the same moment get distinct, consecutive invoice numbers", async () => {
-  const { book, edition } = await bookForSale();
+  const { book, edition } = await createBookForSale();
   const placed = await Promise.all(Array.from({ length: 8 }, () => placeOrder(book.id, form(edition.id), newIdempotencyKey())));
   const numbers = (await db.order.findMany({ where: { id: { in: placed.map((p) => p.orderId) } }, select: { invoiceNumber: true } })).map((o) => Number(o.invoiceNumber.split("-")[1])).sort((a, b) => a - b);
   expect(new Set(numbers).size).toBe(8);
@@ -85,7 +68,7 @@ test("a book without pricing, or an edition of another book, is refused and stor
   const { book } = await createBook();
   const edition = await db.edition.create({ data: { bookId: book.id, number: 1, metadataJson: "{}" } });
   await expect(placeOrder(book.id, form(edition.id), newIdempotencyKey())).rejects.toThrow(OrderRefused);
-  const forSale = await bookForSale();
+  const forSale = await createBookForSale();
   await expect(placeOrder(forSale.book.id, form(edition.id), newIdempotencyKey())).rejects.toThrow("orders.error.edition");
   expect(await db.order.count({ where: { bookId: { in: [book.id, forSale.book.id] } } })).toBe(0);
 });
