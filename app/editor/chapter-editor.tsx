@@ -109,6 +109,9 @@ function ConnectedEditor({ connection, access, user, chapterId, canDecideAll = f
           "aria-label": t("editor.label"),
           "aria-multiline": "true",
           role: "textbox",
+          // Focusable when read-only too (contenteditable=false alone is not), so keyboard users can
+          // reach and select the text to comment on it, and the comment shortcut reaches the editor.
+          tabindex: "0",
           class: "prose-book editor-content",
         },
       },

@@ -120,6 +120,8 @@ test("on an approved chapter (read-only text) an editor still comments; its auth
   await a.getByText("Alleen lezen").first().waitFor();
 
   await selectText(a, "de kust");
+  // The read-only text has focus (it is focusable for keyboard users), so its shortcut reaches it.
+  await expect.poll(() => a.evaluate(() => document.activeElement?.classList.contains("ProseMirror"))).toBe(true);
   // The keyboard shortcut works on read-only text too.
   await a.keyboard.press("Control+Alt+m");
   await a.getByLabel("Uw opmerking").fill("Akkoord, maar let op de spelling.");
