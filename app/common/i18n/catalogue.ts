@@ -18,6 +18,7 @@ import { search } from "./messages/search.ts";
 import { toolSubmissions } from "./messages/tool-submissions.ts";
 import { toolCards } from "./messages/tool-cards.ts";
 import { orders } from "./messages/orders.ts";
+import { ordersAdmin } from "./messages/orders-admin.ts";
 import { DEFAULT_LOCALE, type Locale } from "./locales.ts";
 
 /**
@@ -46,6 +47,7 @@ export const catalogue = {
   ...toolSubmissions,
   ...toolCards,
   ...orders,
+  ...ordersAdmin,
 } as const;
 
 export type MessageKey = keyof typeof catalogue;
