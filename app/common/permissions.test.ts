@@ -19,6 +19,8 @@ describe("permissions as data", () => {
   test("only admins manage organisations and read the outbox", () => {
     expect(ROLES.filter((role) => hasPermission(role, "manage:organisation:any"))).toEqual(["admin"]);
     expect(ROLES.filter((role) => hasPermission(role, "read:outbox:any"))).toEqual(["admin"]);
+    expect(ROLES.filter((role) => hasPermission(role, "manage:order:any"))).toEqual(["admin"]);
+    expect(hasPermission(null, "manage:order:any")).toBe(false);
     expect(hasPermission(null, "read:admin:any")).toBe(false);
   });
 

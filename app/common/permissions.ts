@@ -12,7 +12,7 @@ export function isRole(value: unknown): value is Role {
 }
 
 type Action = "read" | "create" | "update" | "delete" | "manage";
-type Entity = "book" | "chapter" | "organisation" | "member" | "invitation" | "outbox" | "user" | "admin";
+type Entity = "book" | "chapter" | "organisation" | "member" | "invitation" | "outbox" | "user" | "admin" | "order";
 type Access = "published" | "own-org" | "own" | "any";
 export type Permission = `${Action}:${Entity}:${Access}`;
 
@@ -35,6 +35,9 @@ const ADMIN: readonly Permission[] = [
   "manage:member:any",
   "manage:invitation:any",
   "read:outbox:any",
+  // Orders carry buyers' addresses and money: seeing them, changing their status, exporting them
+  // and setting prices and the seller's details on the invoice are for admins alone.
+  "manage:order:any",
 ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role | "visitor", readonly Permission[]>> = {
