@@ -19,6 +19,7 @@ import { toolSubmissions } from "./messages/tool-submissions.ts";
 import { toolCards } from "./messages/tool-cards.ts";
 import { orders } from "./messages/orders.ts";
 import { ordersAdmin } from "./messages/orders-admin.ts";
+import { reader } from "./messages/reader.ts";
 import { DEFAULT_LOCALE, type Locale } from "./locales.ts";
 
 /**
@@ -48,6 +49,7 @@ export const catalogue = {
   ...toolCards,
   ...orders,
   ...ordersAdmin,
+  ...reader,
 } as const;
 
 export type MessageKey = keyof typeof catalogue;
