@@ -16,6 +16,11 @@ export default defineConfig({
     globalSetup: ["tests/global-setup.ts"],
     setupFiles: ["tests/setup/database.ts", "tests/setup/console.ts"],
     pool: "forks",
+    // Each file already gets its own database, data folder and fresh singletons
+    // (tests/setup/database.ts), so the modules themselves need not be loaded anew per file:
+    // without isolation, importing the server and Prisma once per worker saves ~200 s of
+    // worker time. Module-level state in test helpers must therefore live in singleton().
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Two cores: more workers than that only adds contention to the browser tests.

@@ -95,6 +95,10 @@ describe("in the browser", () => {
     await page.getByLabel("Herhaal het wachtwoord").fill("mijn nieuwe wachtwoord");
     await page.getByRole("button", { name: "Wachtwoord wijzigen" }).click();
     await page.getByText("Het huidige wachtwoord klopt niet.").waitFor();
+    // The refused answer empties the password fields by remounting them (conform's hideFields),
+    // in an effect that can run just after the error is painted: wait for it, or a value typed
+    // in between is wiped and the next submission is refused as incomplete (seen under load).
+    await expect.poll(() => page.getByLabel("Huidig wachtwoord").inputValue()).toBe("");
 
     await page.getByLabel("Huidig wachtwoord").fill(TEST_PASSWORD);
     await page.getByLabel("Nieuw wachtwoord").fill("mijn nieuwe wachtwoord");

@@ -94,5 +94,5 @@ describe("a server killed mid-sentence", () => {
     } finally {
       for (const client of clients) client.provider.destroy();
     }
-  });
+  }, 90_000); // two server processes start in it (tsx), which takes tens of seconds on a loaded two-core machine
 });

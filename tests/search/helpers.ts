@@ -3,13 +3,17 @@ import type { ChapterStatus } from "#app/common/chapter-status.ts";
 import type { UserAccessFacts } from "#app/common/permissions.ts";
 import { search, type SearchOptions } from "#app/models/search.server.ts";
 import { db } from "#app/utils/db.server.ts";
+import { singleton } from "#app/utils/singleton.server.ts";
 import { createBook } from "#tests/factories.ts";
 
 const unique = () => randomUUID().slice(0, 8);
 
-/** A book with one part, made once per test file and shared by its chapters. */
-let shared: Promise<Awaited<ReturnType<typeof createBook>>> | null = null;
-const sharedBook = () => (shared ??= createBook());
+/**
+ * A book with one part, made once per test file and shared by its chapters. Kept as a
+ * singleton because test setup forgets those for every file: with module isolation off, this
+ * module outlives the file (and database) it was first used for.
+ */
+const sharedBook = () => singleton("search-test-book", () => createBook());
 
 /** A chapter with the given plain text (bodyText is what the index reads; the editor renders it). */
 export async function chapterWithText(options: { title?: string; summary?: string; text?: string; status?: ChapterStatus; organisationIds?: string[] } = {}) {
