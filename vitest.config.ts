@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { POSTGRESQL_EXCLUDE, POSTGRESQL_INCLUDE, POSTGRESQL_ONLY } from "./tests/postgresql/project.ts";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -25,5 +26,11 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores: more workers than that only adds contention to the browser tests.
     maxWorkers: 2,
+    // Every file against SQLite, then the database-facing ones against a throwaway PostgreSQL
+    // (docs/decisions/019-postgresql-twin.md). `--project sqlite` runs only the first.
+    projects: [
+      { extends: true, test: { name: "sqlite", exclude: ["**/node_modules/**", ...POSTGRESQL_ONLY] } },
+      { extends: true, test: { name: "postgresql", include: [...POSTGRESQL_INCLUDE, ...POSTGRESQL_ONLY], exclude: ["**/node_modules/**", ...POSTGRESQL_EXCLUDE] } },
+    ],
   },
 });

@@ -1,9 +1,14 @@
 // Makes sure the system programs the test suite drives are installed: Debian's Chromium for
-// the browser tests (and for DAISY Ace), epubcheck for the EPUB export, and poppler-utils
-// (pdfinfo, pdffonts, pdftotext) for the PDF export. As root it installs what is missing with apt-get; otherwise it stops and
+// the browser tests (and for DAISY Ace), epubcheck for the EPUB export, poppler-utils
+// (pdfinfo, pdffonts, pdftotext) for the PDF export, and PostgreSQL for the second pass of the
+// database tests (tests/postgresql/cluster.ts starts a throwaway server of its own). As root it installs what is missing with apt-get; otherwise it stops and
 // names the packages to install.
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
+
+/** Whether any Debian PostgreSQL server version is installed (/usr/lib/postgresql/<n>/bin/initdb). */
+const hasPostgresql = () =>
+  existsSync("/usr/lib/postgresql") && readdirSync("/usr/lib/postgresql").some((version) => existsSync(`/usr/lib/postgresql/${version}/bin/initdb`));
 
 const needed = [
   { file: "/usr/bin/chromium", pkg: "chromium" },
@@ -11,6 +16,7 @@ const needed = [
   { file: "/usr/bin/pdfinfo", pkg: "poppler-utils" },
 ];
 const missing = needed.filter(({ file }) => !existsSync(file));
+if (!hasPostgresql()) missing.push({ file: "/usr/lib/postgresql", pkg: "postgresql" });
 if (missing.length === 0) process.exit(0);
 
 const packages = missing.map(({ pkg }) => pkg);

@@ -6,3 +6,8 @@ export function sqliteFilePath(databaseUrl: string): string | null {
   if (!databaseUrl.startsWith("file:")) return null;
   return databaseUrl.slice("file:".length).replace(/\?.*$/, "");
 }
+
+/** Whether DATABASE_URL names a PostgreSQL database (postgresql:// or postgres://). */
+export function isPostgresqlUrl(databaseUrl: string): boolean {
+  return /^postgres(ql)?:\/\//.test(databaseUrl);
+}

@@ -1,5 +1,8 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { isPostgresqlUrl } from "#app/common/database-url.ts";
 import { PrismaClient } from "#app/generated/prisma/client.ts";
+import { PrismaClient as PostgresqlPrismaClient } from "#app/generated/prisma-postgresql/client.ts";
 import { getEnv } from "./env.server.ts";
 import { forgetSingleton, singleton } from "./singleton.server.ts";
 
@@ -7,7 +10,10 @@ export type Db = PrismaClient;
 /** The client inside `db.$transaction(async (tx) => …)`, for functions that take part in one. */
 export type DbTransaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-/** The process's one database client (SQLite through the better-sqlite3 driver adapter). */
+/**
+ * The process's one database client: SQLite through better-sqlite3, or PostgreSQL through pg when
+ * DATABASE_URL is a postgresql:// URL (docs/decisions/019-postgresql-twin.md).
+ */
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   // Created on first use, not on import, so configuration errors surface at start-up's own check
   // and test setup can point DATABASE_URL at a per-file database before anything connects.
@@ -18,10 +24,47 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
+/** Whether this process runs on PostgreSQL (for the few places with a driver-level twin). */
+export function usesPostgresql(): boolean {
+  return isPostgresqlUrl(getEnv().DATABASE_URL);
+}
+
 function createClient(): PrismaClient {
   const url = getEnv().DATABASE_URL;
+  if (isPostgresqlUrl(url)) return postgresqlClient(url);
   const adapter = url.startsWith("file:") ? new SQLiteFileAdapter({ url }) : new PrismaBetterSQLite3({ url });
   return new PrismaClient({ adapter });
+}
+
+/**
+ * The PostgreSQL client, typed as the SQLite one: both are generated from the same models, and
+ * app code is written to what both providers can do. One difference in behaviour is evened out
+ * here: SQLite's LIKE ignores case, PostgreSQL's does not, so every `contains`, `startsWith` and
+ * `endsWith` filter gets `mode: "insensitive"` (the SQLite client's types have no `mode`).
+ */
+function postgresqlClient(url: string): PrismaClient {
+  const client = new PostgresqlPrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  return client.$extends({
+    query: {
+      $allModels: {
+        $allOperations({ args, query }) {
+          if (args && typeof args === "object" && "where" in args) insensitiveTextFilters(args.where);
+          return query(args);
+        },
+      },
+    },
+  }) as unknown as PrismaClient;
+}
+
+const TEXT_MATCHES = ["contains", "startsWith", "endsWith"];
+
+/** Adds `mode: "insensitive"` to every text filter in a `where` (nested relations and AND/OR/NOT too). */
+function insensitiveTextFilters(where: unknown): void {
+  if (!where || typeof where !== "object") return;
+  if (Array.isArray(where)) return where.forEach(insensitiveTextFilters);
+  const filter = where as Record<string, unknown>;
+  if (TEXT_MATCHES.some((key) => typeof filter[key] === "string") && !("mode" in filter)) filter.mode = "insensitive";
+  for (const value of Object.values(filter)) if (value && typeof value === "object") insensitiveTextFilters(value);
 }
 
 /**

@@ -11,6 +11,11 @@ describe("configuration", () => {
     expect(env).toMatchObject({ PORT: 3000, HOST: "127.0.0.1", DATABASE_URL: "file:./data/kapittel.db", NODE_ENV: "production" });
   });
 
+  test("a PostgreSQL DATABASE_URL is accepted", () => {
+    expect(parseEnv({ SESSION_SECRET: secret, DATABASE_URL: "postgresql://kapittel@db.example/kapittel" }).DATABASE_URL).toBe("postgresql://kapittel@db.example/kapittel");
+    expect(parseEnv({ SESSION_SECRET: secret, DATABASE_URL: "postgres://kapittel@db.example/kapittel" }).DATABASE_URL).toBe("postgres://kapittel@db.example/kapittel");
+  });
+
   test("empty variables count as unset", () => {
     expect(parseEnv({ SESSION_SECRET: secret, PORT: "" }).PORT).toBe(3000);
   });

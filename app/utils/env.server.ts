@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL } from "#app/common/database-url.ts";
+import { DEFAULT_DATABASE_URL, isPostgresqlUrl } from "#app/common/database-url.ts";
 import { singleton } from "./singleton.server.ts";
 
 /** Empty variables count as unset, so `PORT= npm start` falls back to the default. */
@@ -16,8 +16,8 @@ const envSchema = z.object({
   DATABASE_URL: optional(
     z
       .string()
-      .refine((url) => url.startsWith("file:"), {
-        message: "must be a SQLite URL such as file:./data/kapittel.db",
+      .refine((url) => url.startsWith("file:") || isPostgresqlUrl(url), {
+        message: "must be a SQLite URL such as file:./data/kapittel.db or a PostgreSQL URL such as postgresql://user:password@host/kapittel",
       })
       .default(DEFAULT_DATABASE_URL),
   ),
