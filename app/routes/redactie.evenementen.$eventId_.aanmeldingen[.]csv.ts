@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { registrationStatusLabel } from "#app/common/events.ts";
 import { requireEventManager } from "#app/models/events/access.server.ts";
 import { getEventForManagement, listRegistrations, registrationsCsv } from "#app/models/events/manage.server.ts";
+import { csvResponse } from "#app/utils/csv.server.ts";
 import { notFound } from "#app/utils/http.server.ts";
 import { getTranslator } from "#app/utils/i18n.server.ts";
 
@@ -20,12 +21,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     t("events.manage.column.cancelledAt"),
   ];
   const csv = registrationsCsv(await listRegistrations(event.id), headers, (status) => t(registrationStatusLabel(status)));
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="aanmeldingen-${event.slug}.csv"`,
-      // Personal data: never kept by a shared cache.
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(csv, `aanmeldingen-${event.slug}.csv`);
 }

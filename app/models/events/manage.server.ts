@@ -1,5 +1,6 @@
 import { amsterdamLocalToDate, type EventFields } from "#app/common/events.ts";
 import { escapeHtml } from "#app/common/escape-html.ts";
+import { toCsv } from "#app/utils/csv.server.ts";
 import { db } from "#app/utils/db.server.ts";
 import { isUniqueConstraintError } from "#app/utils/db-errors.server.ts";
 import { sanitizeChapterHtml } from "#app/utils/sanitize-html.server.ts";
@@ -142,19 +143,10 @@ export async function deletePresentation(eventId: string, presentationId: string
   return count > 0;
 }
 
-/** A CSV cell: quoted, and a leading = + - @ neutralised so a spreadsheet never runs it as a formula. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
 /** The registrations and waiting list as CSV (UTF-8 with BOM, so spreadsheet programs read accents right). */
 export function registrationsCsv(rows: Awaited<ReturnType<typeof listRegistrations>>, headers: string[], statusLabel: (status: string) => string): string {
-  const lines = [headers.map(csvCell).join(",")];
-  for (const row of rows) {
-    lines.push(
-      [row.name, row.email, row.organisation, statusLabel(row.status), row.createdAt.toISOString(), row.cancelledAt?.toISOString() ?? ""].map(csvCell).join(","),
-    );
-  }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return toCsv(
+    headers,
+    rows.map((row) => [row.name, row.email, row.organisation, statusLabel(row.status), row.createdAt.toISOString(), row.cancelledAt?.toISOString() ?? ""]),
+  );
 }
