@@ -19,6 +19,8 @@ const SECTIONS: { to: string; label: MessageKey; permission: Permission; end?: b
   { to: "/admin/leden", label: "admin.nav.members", permission: "read:member:any" },
   { to: "/admin/uitnodigingen", label: "admin.nav.invitations", permission: "read:invitation:any" },
   { to: "/admin/outbox", label: "admin.nav.outbox", permission: "read:outbox:any" },
+  { to: "/admin/bestellingen", label: "ordersAdmin.nav.orders", permission: "manage:order:any" },
+  { to: "/admin/verkoop", label: "ordersAdmin.nav.sale", permission: "manage:order:any" },
   { to: "/admin/instellingen", label: "readerComments.settings.nav", permission: "manage:member:any" },
 ];
 

@@ -25,6 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       invoiceNumber: order.invoiceNumber,
       status: order.status,
       createdAt: formatDate(order.createdAt, locale),
+      createdAtIso: order.createdAt.toISOString(),
+      // Each step's date, not the admins' note with it (that is for them alone).
+      history: order.statusChanges.map((change) => ({ id: change.id, status: change.toStatus, when: formatDate(change.createdAt, locale), whenIso: change.createdAt.toISOString() })),
       book: order.book,
       edition: order.edition.number,
       name: order.name,
@@ -58,6 +61,21 @@ export default function BuyerOrderPage() {
       <p role="status" className="rounded-md border border-teal-700 bg-teal-50 px-4 py-3">
         {t("orders.buyer.status")} <strong>{t(orderStatusLabel(order.status))}</strong>
       </p>
+      <section aria-labelledby="order-history">
+        <h2 id="order-history" className="text-lg font-semibold">
+          {t("ordersAdmin.buyer.history")}
+        </h2>
+        <ol className="mt-2 space-y-1">
+          <li>
+            {t("ordersAdmin.buyer.placed")}: <time dateTime={order.createdAtIso}>{order.createdAt}</time>
+          </li>
+          {order.history.map((step) => (
+            <li key={step.id}>
+              {t(orderStatusLabel(step.status))}: <time dateTime={step.whenIso}>{step.when}</time>
+            </li>
+          ))}
+        </ol>
+      </section>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
         <dt className="font-medium">{t("orders.buyer.book")}</dt>
         <dd>

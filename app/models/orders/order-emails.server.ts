@@ -38,3 +38,24 @@ export async function queueOrderConfirmation(tx: DbTransaction, order: Confirmed
   ];
   await queueEmail({ to: order.email, subject: `Uw bestelling ${order.invoiceNumber}: ${order.book.title}`, text: lines.join("\n"), kind: "order-confirmation" }, tx);
 }
+
+/** The buyer's side of a status change they should hear about: the order is on its way, or off. */
+export type StatusNotice = { status: "shipped" | "cancelled"; order: { email: string; name: string; invoiceNumber: string; quantity: number; book: { title: string } }; token: string };
+
+/** Tells the buyer that their order was shipped or cancelled, queued in the status change's transaction. */
+export async function queueOrderStatusEmail(tx: DbTransaction, { status, order, token }: StatusNotice): Promise<void> {
+  const link = `${appUrl()}${orderLink(token)}`;
+  const shipped = status === "shipped";
+  const lines = [
+    `Beste ${order.name},`,
+    "",
+    shipped
+      ? `Uw bestelling ${order.invoiceNumber} (${order.quantity} × ${order.book.title}) is verzonden.`
+      : `Uw bestelling ${order.invoiceNumber} (${order.quantity} × ${order.book.title}) is geannuleerd. Heeft u al betaald, dan storten wij het bedrag terug.`,
+    "",
+    "Waar uw bestelling staat, ziet u via uw persoonlijke link:",
+    link,
+  ];
+  const subject = shipped ? `Uw bestelling ${order.invoiceNumber} is verzonden` : `Uw bestelling ${order.invoiceNumber} is geannuleerd`;
+  await queueEmail({ to: order.email, subject, text: lines.join("\n"), kind: shipped ? "order-shipped" : "order-cancelled" }, tx);
+}

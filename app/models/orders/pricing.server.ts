@@ -24,3 +24,14 @@ export async function saveBookPricing(bookId: string, rules: BookPricingRules): 
   };
   await db.bookPricing.upsert({ where: { bookId }, create: { bookId, ...data }, update: data });
 }
+
+/** Takes a book off sale in print: without pricing the order form refuses every order. */
+export async function removeBookPricing(bookId: string): Promise<void> {
+  await db.bookPricing.deleteMany({ where: { bookId } });
+}
+
+/** Every book with whether it is for sale and at what unit price, for the sale settings page. */
+export async function listBooksWithPricing(): Promise<{ id: string; slug: string; title: string; unitPriceCents: number | null }[]> {
+  const books = await db.book.findMany({ orderBy: { title: "asc" }, select: { id: true, slug: true, title: true, pricing: { select: { unitPriceCents: true } } } });
+  return books.map(({ pricing, ...book }) => ({ ...book, unitPriceCents: pricing?.unitPriceCents ?? null }));
+}
