@@ -7,6 +7,7 @@ import { WorkflowPanel } from "#app/components/workflow-panel.tsx";
 import { workflowPanelData } from "#app/models/chapter-workflow.server.ts";
 import { findChapter, listChaptersInReadingOrder } from "#app/models/chapters.server.ts";
 import { loadReactionsSection } from "#app/models/reader-comments/section-data.server.ts";
+import { currentEditionOfChapter } from "#app/models/reader/edition-reading.server.ts";
 import { fillToolCards } from "#app/models/tool-cards.server.ts";
 import { getUser } from "#app/utils/auth.server.ts";
 import { forbidden, notFound } from "#app/utils/http.server.ts";
@@ -49,6 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     previous: neighbour(index - 1),
     next: neighbour(index + 1),
     workflow: await workflowPanelData(user, chapter, await getLocale(request)),
+    // Readers read the edition; this live page says where the chapter stands in it (docs/decisions/019).
+    inEdition: chapter.status === "published" ? await currentEditionOfChapter(chapter.book.id, chapter.id) : null,
     // Only a published chapter takes reactions (null otherwise: no section).
     reactions: await loadReactionsSection(request, "chapter", chapter.id),
   };
@@ -56,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ChapterPage() {
   const t = useT();
-  const { chapter, canEdit, documentAccess, previous, next, workflow, reactions } = useLoaderData<typeof loader>();
+  const { chapter, canEdit, documentAccess, previous, next, workflow, reactions, inEdition } = useLoaderData<typeof loader>();
   const base = `/boek/${chapter.book.slug}`;
   return (
     <article aria-labelledby="chapter-title" lang={chapter.book.language} className="mx-auto max-w-2xl">
@@ -79,6 +82,14 @@ export default function ChapterPage() {
             <StatusBadge status={chapter.status} />
             <span>{t("chapter.notPublishedNotice")}</span>
           </div>
+        )}
+        {inEdition && (
+          <p className="mt-4 rounded-md border border-stone-200 bg-white px-4 py-3 text-sm text-stone-800">
+            {t("reader.live.inEdition", { number: inEdition.number })}{" "}
+            <Link to={`${base}/editie/${inEdition.number}/${inEdition.slug}`} className="font-medium">
+              {t("reader.live.readInEdition", { number: inEdition.number })}
+            </Link>
+          </p>
         )}
         {canEdit && <p className="mt-3 text-sm text-stone-700">{t("chapter.youCanEdit")}</p>}
         {(documentAccess === "write" || documentAccess === "suggest" || (documentAccess === "read" && chapter.status !== "published")) && (
