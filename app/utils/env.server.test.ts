@@ -16,6 +16,11 @@ describe("configuration", () => {
     expect(parseEnv({ SESSION_SECRET: secret, DATABASE_URL: "postgres://kapittel@db.example/kapittel" }).DATABASE_URL).toBe("postgres://kapittel@db.example/kapittel");
   });
 
+  test("a Redis URL is accepted (several processes)", () => {
+    expect(parseEnv({ SESSION_SECRET: secret, REDIS_URL: "redis://127.0.0.1:6379" }).REDIS_URL).toBe("redis://127.0.0.1:6379");
+    expect(parseEnv({ SESSION_SECRET: secret }).REDIS_URL).toBeUndefined();
+  });
+
   test("empty variables count as unset", () => {
     expect(parseEnv({ SESSION_SECRET: secret, PORT: "" }).PORT).toBe(3000);
   });
@@ -27,6 +32,7 @@ describe("configuration", () => {
     ["SMTP_URL", "http://mail.example"],
     ["APP_URL", "not a url"],
     ["SESSION_SECRET", "short"],
+    ["REDIS_URL", "localhost:6379"],
   ])("a malformed %s is refused with a message naming it", (name, value) => {
     expect(() => parseEnv({ SESSION_SECRET: secret, [name]: value })).toThrowError(ConfigError);
     expect(() => parseEnv({ SESSION_SECRET: secret, [name]: value })).toThrowError(new RegExp(`${name}:`));

@@ -34,6 +34,16 @@ const envSchema = z.object({
       .optional(),
   ),
   MAIL_FROM: optional(z.string().min(3).default("Kapittel <noreply@kapittel.example>")),
+  /**
+   * redis://host:port (or rediss://): several Kapittel processes share live collaboration and
+   * rate limits through it (docs/decisions/022-several-processes.md). Unset: one process, in memory.
+   */
+  REDIS_URL: optional(
+    z
+      .string()
+      .refine((url) => /^rediss?:\/\/[^/]/.test(url), { message: "must be a URL such as redis://127.0.0.1:6379" })
+      .optional(),
+  ),
   /** Set to 1 behind a reverse proxy so the client address comes from X-Forwarded-For. */
   TRUST_PROXY: optional(z.enum(["0", "1"]).default("0")),
 });

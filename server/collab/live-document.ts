@@ -1,6 +1,6 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import type * as Y from "yjs";
-import { encodeStateAsUpdate } from "yjs";
+import { applyUpdate, encodeStateAsUpdate } from "yjs";
 import type { CollabLogger } from "./logging.ts";
 import type { DocumentRenderer, DocumentStore, LoadedDocument } from "./persistence.ts";
 
@@ -25,6 +25,13 @@ export const DEFAULT_TIMING: PersistenceTiming = {
 
 /** Something an update came from; it is not sent its own update back. */
 export type UpdateOrigin = { readonly id: number };
+
+/**
+ * The origin of updates that another process stored and relayed (relay.ts), or that were read back
+ * from the database: already durable, so they go to this process's clients but are neither stored
+ * nor relayed again.
+ */
+export const REMOTE_ORIGIN = { id: -1, remote: true } as const;
 
 type Pending = { update: Uint8Array; origin: unknown };
 
@@ -54,7 +61,7 @@ export class LiveDocument {
       renderer?: DocumentRenderer;
       timing: PersistenceTiming;
       log: CollabLogger;
-      /** Called once an update is durable. */
+      /** Called once an update is durable (at once for REMOTE_ORIGIN: it already is). */
       relay: (update: Uint8Array, origin: unknown) => void;
     },
   ) {
@@ -65,6 +72,11 @@ export class LiveDocument {
     this.awareness.setLocalState(null); // the server itself is nobody's presence
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === "load") return;
+      if (origin === REMOTE_ORIGIN) {
+        // Its process renders it; this one only makes sure its own last rendering includes it.
+        this.#renderDue = Boolean(this.hooks.renderer);
+        return this.hooks.relay(update, origin);
+      }
       this.#pending.push({ update, origin });
       this.#queueFlush();
     });
@@ -112,14 +124,20 @@ export class LiveDocument {
 
   /**
    * Folds the stored updates into the snapshot. The snapshot is the document in memory, which holds
-   * every stored update (and perhaps a few not yet stored: those are appended later, and applying
-   * an update twice changes nothing). Only rows up to the last one stored so far are deleted.
+   * every update this process stored (and perhaps a few not yet stored: those are appended later,
+   * and applying an update twice changes nothing), merged with what the database holds: with
+   * several processes (docs/decisions/022) rows up to `through` may come from another process
+   * whose relayed copy has not arrived yet. Those are applied here too (and reach this process's
+   * clients), so deleting the rows loses nothing. Only rows up to our last stored one are deleted.
    */
   async #compact(): Promise<void> {
     if (this.#storedUpdates === 0) return;
     const through = this.#lastUpdateId;
     try {
-      await this.hooks.store.compact(this.chapterId, encodeStateAsUpdate(this.doc), through);
+      await this.hooks.store.compact(this.chapterId, through, (stored) => {
+        this.applyDurable(stored);
+        return encodeStateAsUpdate(this.doc);
+      });
       this.#storedUpdates = 0;
       this.hooks.log({ event: "collab.compacted", chapter: this.chapterId, throughId: through });
     } catch (error) {
@@ -153,12 +171,28 @@ export class LiveDocument {
     }
   }
 
-  /** Stores whatever is left (updates, rendering, a final compaction) and frees the document. */
+  /**
+   * Applies updates that are already in the database (relayed by another process, or read back
+   * after missing some): this process's clients get what is new in them; nothing is stored again.
+   * An update that does not apply is logged and skipped, like a bad row at load.
+   */
+  applyDurable(updates: Iterable<Uint8Array>): void {
+    for (const update of updates) {
+      try {
+        applyUpdate(this.doc, update, REMOTE_ORIGIN);
+      } catch (error) {
+        this.hooks.log({ event: "collab.remote.skipUpdate", level: "error", chapter: this.chapterId, error: String(error) });
+      }
+    }
+  }
+
+  /** Stores whatever is left (updates, a final compaction, rendering) and frees the document. */
   async unload(): Promise<void> {
     this.#queueFlush();
     await this.#enqueue(async () => {
-      await this.#render();
+      // Compaction first: it may bring in other processes' last updates, which the HTML should show.
       await this.#compact();
+      await this.#render();
     });
     // A store that kept failing leaves updates pending: one more attempt, then they are reported.
     if (this.#pending.length > 0) await this.#enqueue(() => this.#flush());

@@ -29,8 +29,12 @@ export type DocumentStore = {
   load(chapterId: string): Promise<LoadedDocument | null>;
   /** Appends accepted updates in one transaction; returns the id of the last one. */
   append(chapterId: string, updates: Uint8Array[]): Promise<number>;
-  /** Replaces the snapshot and deletes the updates up to `throughId`, atomically. */
-  compact(chapterId: string, snapshot: Uint8Array, throughId: number): Promise<void>;
+  /**
+   * Replaces the snapshot and deletes the updates up to `throughId`, atomically. `merge` is given
+   * what is stored (the snapshot and those updates, which other processes may have written) and
+   * returns the new snapshot, which must contain all of it.
+   */
+  compact(chapterId: string, throughId: number, merge: (stored: Uint8Array[]) => Uint8Array): Promise<void>;
   /** Stores the rendered HTML and text of the current document (and its count of open suggestions). */
   storeRendered(chapterId: string, html: string, text: string, openSuggestions?: number): Promise<void>;
   /** Releases what the store holds open (after the last append). */
@@ -51,7 +55,7 @@ export function prismaDocumentStore({ htmlToUpdate }: { htmlToUpdate?: HtmlToUpd
   const file = sqliteFilePath(getEnv().DATABASE_URL);
   const updateLog = file ? openSqliteUpdateLog(file) : null;
   const append = coalesceAppends(updateLog?.append ?? prismaAppendRows);
-  return {
+  const store: DocumentStore = {
     async load(chapterId) {
       const chapter = await db.chapter.findUnique({ where: { id: chapterId }, select: { docState: true, bodyHtml: true } });
       if (!chapter) return null;
@@ -65,7 +69,10 @@ export function prismaDocumentStore({ htmlToUpdate }: { htmlToUpdate?: HtmlToUpd
         Y.applyUpdate(doc, bytes(chapter.docState), "load");
       } else if (updates.length === 0 && htmlToUpdate && chapter.bodyHtml) {
         Y.applyUpdate(doc, htmlToUpdate(chapter.bodyHtml), "load");
-        await db.chapter.update({ where: { id: chapterId }, data: { docState: Buffer.from(Y.encodeStateAsUpdate(doc)) } });
+        // Only if no other process got there first: two first states made from the same HTML are
+        // different items, and merged they would show the chapter twice.
+        const first = await db.chapter.updateMany({ where: { id: chapterId, docState: null }, data: { docState: Buffer.from(Y.encodeStateAsUpdate(doc)) } });
+        if (first.count === 0) return store.load(chapterId);
       }
       // Stored updates were validated and applied once before they were stored; each is still
       // applied on its own so that one unreadable row cannot take the rest of the chapter with it.
@@ -81,9 +88,23 @@ export function prismaDocumentStore({ htmlToUpdate }: { htmlToUpdate?: HtmlToUpd
 
     append,
 
-    async compact(chapterId, snapshot, throughId) {
+    async compact(chapterId, throughId, merge) {
+      if (!file) {
+        // PostgreSQL, perhaps with several processes compacting the same chapter: the row lock
+        // makes them take turns, so each reads the snapshot the previous one wrote.
+        await db.$transaction(async (tx) => {
+          await tx.$queryRaw`SELECT id FROM "Chapter" WHERE id = ${chapterId} FOR UPDATE`;
+          const stored = await storedParts(tx, chapterId, throughId);
+          await tx.chapter.update({ where: { id: chapterId }, data: { docState: Buffer.from(merge(stored)) } });
+          await tx.chapterUpdate.deleteMany({ where: { chapterId, id: { lte: throughId } } });
+        });
+        return;
+      }
+      // SQLite serves one process (several need PostgreSQL, docs/decisions/022); reading in a
+      // transaction of its own keeps the write short, so the update log's appends need not wait.
+      const stored = await db.$transaction(async (tx) => storedParts(tx, chapterId, throughId));
       await db.$transaction([
-        db.chapter.update({ where: { id: chapterId }, data: { docState: Buffer.from(snapshot) } }),
+        db.chapter.update({ where: { id: chapterId }, data: { docState: Buffer.from(merge(stored)) } }),
         db.chapterUpdate.deleteMany({ where: { chapterId, id: { lte: throughId } } }),
       ]);
     },
@@ -96,6 +117,16 @@ export function prismaDocumentStore({ htmlToUpdate }: { htmlToUpdate?: HtmlToUpd
       updateLog?.close();
     },
   };
+  return store;
+}
+
+type Transaction = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/** The stored snapshot and the updates up to `throughId`, as compaction merges them. */
+async function storedParts(tx: Transaction, chapterId: string, throughId: number): Promise<Uint8Array[]> {
+  const chapter = await tx.chapter.findUnique({ where: { id: chapterId }, select: { docState: true } });
+  const rows = await tx.chapterUpdate.findMany({ where: { chapterId, id: { lte: throughId } }, orderBy: { id: "asc" }, select: { data: true } });
+  return [...(chapter?.docState ? [bytes(chapter.docState)] : []), ...rows.map((row) => bytes(row.data))];
 }
 
 const prismaAppendRows: AppendRows = (rows) =>
