@@ -102,7 +102,9 @@ export const SellerFormSchema = z.object({
   iban: optional(50)
     .refine((value) => value === "" || isValidIban(value), { error: "ordersAdmin.seller.ibanInvalid" })
     .transform((value) => (value === "" ? "" : formatIban(value))),
-  email: z.preprocess((value) => (value === undefined ? "" : value), z.union([z.literal(""), emailSchema])),
+  // Optional, so not a union with z.literal(""): conform turns an empty field into undefined
+  // before the schema sees it, which matched neither branch and refused every empty address.
+  email: z.preprocess((value) => (value === undefined || value === "" ? undefined : value), emailSchema.optional()).transform((value) => value ?? ""),
   paymentTermDays: wholeNumber(1, 120, "ordersAdmin.seller.paymentTermInvalid"),
 });
 

@@ -90,8 +90,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** POST intent=status (expectedStatus, toStatus, note) or intent=notes (notes); admins only. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUserWithPermission(request, MANAGE);
+  // The form's token before anything else, so a forged form learns nothing (not even whether the order exists).
   const form = await readForm(request);
+  const user = await requireUserWithPermission(request, MANAGE);
   const orderId = params.orderId ?? "";
   const here = `/admin/bestellingen/${orderId}`;
   const t = await getTranslator(request);

@@ -46,9 +46,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  // The form's token first: nothing about the book (not even whether it exists) before we know the form is ours.
+  const form = await readForm(request);
   await requireUserWithPermission(request, MANAGE);
   const book = await findBook(request, params.bookSlug ?? "");
-  const submission = parseWithZod(await readForm(request), { schema: PricingFormSchema });
+  const submission = parseWithZod(form, { schema: PricingFormSchema });
   // Adding or removing a discount row without JavaScript: the form comes back with the change.
   if (submission.status === undefined) return data({ result: submission.reply() });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });

@@ -31,8 +31,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  const form = await readForm(request);
   await requireUserWithPermission(request, MANAGE);
-  const submission = parseWithZod(await readForm(request), { schema: SellerFormSchema });
+  const submission = parseWithZod(form, { schema: SellerFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   await saveSellerDetails(submission.value);
   return redirect("/admin/verkoop?melding=opgeslagen");
