@@ -4,6 +4,7 @@ import { isPostgresqlUrl } from "#app/common/database-url.ts";
 import { PrismaClient } from "#app/generated/prisma/client.ts";
 import { PrismaClient as PostgresqlPrismaClient } from "#app/generated/prisma-postgresql/client.ts";
 import { getEnv } from "./env.server.ts";
+import { closePgPool } from "./pg-pool.server.ts";
 import { forgetSingleton, singleton } from "./singleton.server.ts";
 
 export type Db = PrismaClient;
@@ -84,8 +85,9 @@ class SQLiteFileAdapter extends PrismaBetterSQLite3 {
   }
 }
 
-/** Closes the connection (graceful shutdown, end of a test file). */
+/** Closes the connections (graceful shutdown, end of a test file). */
 export async function disconnectDb(): Promise<void> {
+  await closePgPool();
   const store = globalThis as typeof globalThis & { __kapittelSingletons?: Map<string, unknown> };
   const client = store.__kapittelSingletons?.get("db") as PrismaClient | undefined;
   if (!client) return;

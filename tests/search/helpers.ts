@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { ChapterStatus } from "#app/common/chapter-status.ts";
 import type { UserAccessFacts } from "#app/common/permissions.ts";
 import { search, type SearchOptions } from "#app/models/search.server.ts";
-import { db } from "#app/utils/db.server.ts";
+import { db, usesPostgresql } from "#app/utils/db.server.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
 import { createBook } from "#tests/factories.ts";
 
@@ -78,8 +78,12 @@ export async function titlesFound(query: string, user: UserAccessFacts = null, o
 
 /** The ids of the index rows for a source row (0 or 1 expected). */
 export async function indexRows(kind: string, refId: string) {
+  // SQLite's FTS5 table, or its PostgreSQL twin (docs/decisions/019).
+  const sql = usesPostgresql()
+    ? `SELECT title, summary, body FROM search_entry WHERE kind = $1 AND ref_id = $2`
+    : `SELECT title, summary, body FROM search_index WHERE kind = ? AND ref_id = ?`;
   return db.$queryRawUnsafe<{ title: string; summary: string; body: string }[]>(
-    `SELECT title, summary, body FROM search_index WHERE kind = ? AND ref_id = ?`,
+    sql,
     kind,
     refId,
   );

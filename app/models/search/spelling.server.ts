@@ -1,8 +1,9 @@
-import { searchQuery } from "./connection.server.ts";
 import type { QueryGroup } from "./fts-query.ts";
+import type { Vocabulary } from "./index-kind.ts";
 
 /**
- * Spelling suggestions from the index's own vocabulary (the fts5vocab table search_vocabulary):
+ * Spelling suggestions from the index's own vocabulary (SQLite: the fts5vocab table search_vocabulary;
+ * PostgreSQL: the unstemmed words of search_entry):
  * a word the index does not know is replaced by the most common known word within one edit
  * (two for words of eight letters or more) that starts with the same letter — "digitle" → "digitale",
  * "particpatie" → "participatie". Used only when a search finds nothing; the caller keeps a
@@ -36,20 +37,10 @@ export function editDistance(a: string, b: string, max: number): number {
 /** Words shorter than this are left alone: "ai" is one edit from half the dictionary. */
 const MIN_CORRECTABLE_LENGTH = 4;
 
-function isKnown(word: string, asPrefix: boolean): boolean {
-  const rows = asPrefix
-    ? searchQuery(`SELECT 1 FROM search_vocabulary WHERE term >= ? AND term < ? LIMIT 1`, [word, `${word}\uffff`])
-    : searchQuery(`SELECT 1 FROM search_vocabulary WHERE term = ? LIMIT 1`, [word]);
-  return rows.length > 0;
-}
-
-function closestKnownWord(word: string): string | null {
+async function closestKnownWord(word: string, vocabulary: Vocabulary): Promise<string | null> {
   const max = word.length >= 8 ? 2 : 1;
   const first = word.slice(0, 1);
-  const candidates = searchQuery<{ term: string; documents: number }>(
-    `SELECT term, doc AS documents FROM search_vocabulary WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?`,
-    [first, `${first}\uffff`, word.length - max, word.length + max],
-  );
+  const candidates = await vocabulary.candidates(first, word.length - max, word.length + max);
   let best: { term: string; distance: number; documents: number } | null = null;
   for (const candidate of candidates) {
     const distance = editDistance(word, candidate.term, max);
@@ -63,17 +54,17 @@ function closestKnownWord(word: string): string | null {
 }
 
 /** The groups with unknown single words corrected, or null when nothing could be corrected. */
-export function correctSpelling(groups: QueryGroup[]): QueryGroup[] | null {
+export async function correctSpelling(groups: QueryGroup[], vocabulary: Vocabulary): Promise<QueryGroup[] | null> {
   let changed = false;
   const corrected: QueryGroup[] = [];
   for (const [index, group] of groups.entries()) {
     const word = group.words[0] ?? "";
     const isLast = index === groups.length - 1;
-    if (group.alternatives.length > 0 || group.words.length > 1 || word.length < MIN_CORRECTABLE_LENGTH || isKnown(word, isLast)) {
+    if (group.alternatives.length > 0 || group.words.length > 1 || word.length < MIN_CORRECTABLE_LENGTH || (await vocabulary.isKnown(word, isLast))) {
       corrected.push(group);
       continue;
     }
-    const replacement = closestKnownWord(word);
+    const replacement = await closestKnownWord(word, vocabulary);
     if (replacement) changed = true;
     corrected.push(replacement ? { words: [replacement], alternatives: [] } : group);
   }

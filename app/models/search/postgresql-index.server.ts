@@ -1,0 +1,101 @@
+import type { UserAccessFacts } from "#app/common/permissions.ts";
+import { numberedPlaceholders, pgPool } from "#app/utils/pg-pool.server.ts";
+import { MARK_CLOSE, MARK_OPEN } from "./highlight.ts";
+import type { RankedRow } from "./hits.ts";
+import { countsFrom, type SearchIndex } from "./index-kind.ts";
+import type { SearchKind } from "./kinds.ts";
+import { tsqueryExpression, type TsqueryExpression } from "./tsquery.ts";
+import { visibilityCondition } from "./visibility.ts";
+
+/**
+ * The PostgreSQL twin of the FTS5 index (docs/decisions/019-postgresql-twin.md): search_entry with
+ * a weighted tsvector (configuration kapittel_dutch: unaccent, then Dutch stemming; tsquery.ts says
+ * how a query matches it), a GIN index,
+ * kept by triggers (prisma/postgresql/migrations/*_search). Same parsed query, same visibility
+ * rules, same marks, so search() and its tests are one for both databases.
+ */
+
+const CONFIG = `'kapittel_dutch'::regconfig`;
+/** ts_rank's weights for D (unused), C (body), B (summary), A (title): 1 : 4 : 20, as bm25's on SQLite. */
+const WEIGHTS = `'{0, 0.05, 0.2, 1}'`;
+/** ts_headline drops what looks like an HTML tag from a fragment; the text's own "<" is hidden from it and put back. */
+const LESS_THAN_STANDIN = "\uE002";
+const HEADLINE = `StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}`;
+const SNIPPET = `${HEADLINE}, MaxWords=24, MinWords=12, ShortWord=2`;
+const TITLE = `${HEADLINE}, HighlightAll=true`;
+
+async function query<Row>(sql: string, params: readonly unknown[]): Promise<Row[]> {
+  const result = await pgPool().query(numberedPlaceholders(sql), params as unknown[]);
+  return result.rows as Row[];
+}
+
+async function countByKind(match: TsqueryExpression, user: UserAccessFacts) {
+  const visible = visibilityCondition(user, "postgresql");
+  return countsFrom(
+    await query<{ kind: string; hits: string }>(
+      `SELECT d.kind, count(*) AS hits FROM search_entry d WHERE d.document @@ ${match.sql} AND (${visible.sql}) GROUP BY d.kind`,
+      [...match.params, ...visible.params],
+    ),
+  );
+}
+
+/** One page of ranked hits; ts_headline (costly on long chapters) runs for the page's rows only. */
+async function rankedRows(match: TsqueryExpression, user: UserAccessFacts, kinds: readonly SearchKind[], limit: number, offset: number): Promise<RankedRow[]> {
+  const visible = visibilityCondition(user, "postgresql");
+  const headline = (column: string, options: string) => `ts_headline(${CONFIG}, replace(page.${column}, '<', '${LESS_THAN_STANDIN}'), page.query, '${options}')`;
+  const rows = await query<RankedRow>(
+    `WITH page AS (
+        SELECT d.kind, d.ref_id, d.title, d.summary, d.body, q.query, ts_rank(${WEIGHTS}, d.document, q.query, 1) AS rank
+        FROM search_entry d, (SELECT ${match.sql} AS query) q
+        WHERE d.document @@ q.query AND d.kind = ANY(?::text[]) AND (${visible.sql})
+        ORDER BY rank DESC, d.kind, d.ref_id
+        LIMIT ? OFFSET ?
+      )
+      SELECT page.kind, page.ref_id AS id, page.title,
+        ${headline("title", TITLE)} AS "titleMarked",
+        ${headline("summary", SNIPPET)} AS "summaryMarked",
+        ${headline("body", SNIPPET)} AS "bodyMarked",
+        CASE page.kind
+          WHEN 'chapter' THEN (SELECT c."slug" FROM "Chapter" c WHERE c."id" = page.ref_id)
+          WHEN 'tool' THEN (SELECT t."slug" FROM "Tool" t WHERE t."id" = page.ref_id AND t."published")
+          WHEN 'event' THEN (SELECT e."slug" FROM "Event" e WHERE e."id" = page.ref_id AND e."published")
+          WHEN 'partner' THEN (SELECT o."slug" FROM "Organisation" o WHERE o."id" = page.ref_id)
+        END AS slug,
+        (SELECT b."slug" FROM "Chapter" c JOIN "Book" b ON b."id" = c."bookId" WHERE page.kind = 'chapter' AND c."id" = page.ref_id) AS "bookSlug",
+        (SELECT c."status" FROM "Chapter" c WHERE page.kind = 'chapter' AND c."id" = page.ref_id) AS status,
+        (SELECT coalesce(json_agg(co."organisationId"), '[]')::text FROM "ChapterOrganisation" co WHERE page.kind = 'chapter' AND co."chapterId" = page.ref_id) AS "organisationIds"
+      FROM page
+      ORDER BY page.rank DESC, page.kind, page.ref_id`,
+    [...match.params, [...kinds], ...visible.params, limit, offset],
+  );
+  const restore = (text: string) => text.replaceAll(LESS_THAN_STANDIN, "<");
+  return rows.map((row) => ({ ...row, titleMarked: restore(row.titleMarked), summaryMarked: restore(row.summaryMarked), bodyMarked: restore(row.bodyMarked) }));
+}
+
+/**
+ * The vocabulary: every folded, unstemmed word of the index (the `words` column) with the number
+ * of entries holding it. ts_stat reads every entry; it runs only when a search found nothing.
+ * starts_with, not a range of `<` and `>=`: a range depends on the database's collation.
+ */
+const VOCABULARY = `ts_stat('SELECT words FROM search_entry')`;
+
+/** PostgreSQL's full-text search (docs/decisions/019): the twin of fts5Index. */
+export const postgresqlIndex: SearchIndex<TsqueryExpression> = {
+  expression: tsqueryExpression,
+  countByKind,
+  rankedRows,
+  vocabulary: {
+    async isKnown(word, asPrefix) {
+      const rows = asPrefix
+        ? await query(`SELECT 1 FROM ${VOCABULARY} WHERE starts_with(word, ?) LIMIT 1`, [word])
+        : await query(`SELECT 1 FROM ${VOCABULARY} WHERE word = ? LIMIT 1`, [word]);
+      return rows.length > 0;
+    },
+    async candidates(first, min, max) {
+      return query<{ term: string; documents: number }>(
+        `SELECT word AS term, ndoc AS documents FROM ${VOCABULARY} WHERE starts_with(word, ?) AND length(word) BETWEEN ? AND ?`,
+        [first, min, max],
+      );
+    },
+  },
+};
