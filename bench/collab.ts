@@ -33,7 +33,9 @@ type Started = { child: ChildProcess; url: string; rooms: Room[] };
 
 /** Starts a server script as its own process (so its CPU and memory can be read) and waits for its first line. */
 async function startChild(script: string, env: Record<string, string>, perRoom: number): Promise<Started> {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the servers (NODE_OPTIONS may not).
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], {
     env: { ...process.env, ...env, BENCH_CHAPTERS: String(chapters), BENCH_EDITORS_PER_CHAPTER: String(perRoom) },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -100,13 +100,10 @@ export function prismaDocumentStore({ htmlToUpdate }: { htmlToUpdate?: HtmlToUpd
         });
         return;
       }
-      // SQLite serves one process (several need PostgreSQL, docs/decisions/022); reading in a
-      // transaction of its own keeps the write short, so the update log's appends need not wait.
-      const stored = await db.$transaction(async (tx) => storedParts(tx, chapterId, throughId));
-      await db.$transaction([
-        db.chapter.update({ where: { id: chapterId }, data: { docState: Buffer.from(merge(stored)) } }),
-        db.chapterUpdate.deleteMany({ where: { chapterId, id: { lte: throughId } } }),
-      ]);
+      // SQLite serves one process (several need PostgreSQL, docs/decisions/022), and only this
+      // store writes ChapterUpdate rows: every row up to `throughId` came from the document being
+      // compacted, which therefore holds them all already; nothing stored needs merging.
+      await updateLog!.compact(chapterId, merge([]), throughId);
     },
 
     async storeRendered(chapterId, html, text, openSuggestions) {

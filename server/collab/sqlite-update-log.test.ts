@@ -55,4 +55,23 @@ describe("the SQLite update log", () => {
     await appended;
     expect(await db.chapterUpdate.count({ where: { chapterId: a.id } })).toBe(1);
   });
+
+  test("compaction replaces the snapshot and deletes only the rows up to the given id, of that chapter only", async () => {
+    const [a, b] = await twoChapters();
+    const updateLog = open();
+    const rows = await updateLog.append([
+      { chapterId: a.id, data: new Uint8Array([1]) },
+      { chapterId: b.id, data: new Uint8Array([2]) },
+      { chapterId: a.id, data: new Uint8Array([3]) },
+      { chapterId: a.id, data: new Uint8Array([4]) },
+    ]);
+    await updateLog.compact(a.id, new Uint8Array([7, 7]), rows[2]!.id);
+    const chapter = await db.chapter.findUniqueOrThrow({ where: { id: a.id } });
+    expect([...chapter.docState!]).toEqual([7, 7]);
+    const left = await db.chapterUpdate.findMany({ where: { chapterId: { in: [a.id, b.id] } }, orderBy: { id: "asc" } });
+    expect(left.map((u) => [u.chapterId, [...u.data]])).toEqual([
+      [b.id, [2]],
+      [a.id, [4]],
+    ]);
+  });
 });
