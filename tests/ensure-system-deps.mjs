@@ -1,8 +1,10 @@
 // Makes sure the system programs the test suite drives are installed: Debian's Chromium for
 // the browser tests (and for DAISY Ace), epubcheck for the EPUB export, poppler-utils
 // (pdfinfo, pdffonts, pdftotext) for the PDF export, and PostgreSQL for the second pass of the
-// database tests (tests/postgresql/cluster.ts starts a throwaway server of its own). As root it installs what is missing with apt-get; otherwise it stops and
-// names the packages to install.
+// database tests (tests/postgresql/cluster.ts starts a throwaway server of its own), and
+// redis-server for the tests of several processes (tests/redis/server.ts starts a throwaway one).
+// As root it installs what is missing with apt-get; otherwise it stops and names the packages to
+// install.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 
@@ -14,6 +16,7 @@ const needed = [
   { file: "/usr/bin/chromium", pkg: "chromium" },
   { file: "/usr/bin/epubcheck", pkg: "epubcheck" },
   { file: "/usr/bin/pdfinfo", pkg: "poppler-utils" },
+  { file: "/usr/bin/redis-server", pkg: "redis-server" },
 ];
 const missing = needed.filter(({ file }) => !existsSync(file));
 if (!hasPostgresql()) missing.push({ file: "/usr/lib/postgresql", pkg: "postgresql" });
