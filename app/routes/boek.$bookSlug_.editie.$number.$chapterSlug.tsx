@@ -17,13 +17,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 /**
  * A chapter of a frozen edition (/boek/<book>/editie/<n>/<chapter>), for everyone: the stored
- * HTML of the edition, never the live document (docs/decisions/019-reading-from-the-edition.md).
+ * HTML of the edition, never the live document (docs/decisions/021-reading-from-the-edition.md).
  * The address names the edition, so it keeps showing the same text however the book moves on.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const page = await editionChapterPage(params.bookSlug ?? "", Number(params.number), params.chapterSlug ?? "", locale);
-  if (!page) throw await notFound(request, "reader.chapter.notFound");
+  if (page === "no-edition") throw await notFound(request, "reader.edition.notFound");
+  if (page === "no-chapter") throw await notFound(request, "reader.chapter.notFound");
   const base = `/boek/${page.book.slug}`;
   return {
     ...page,

@@ -2,10 +2,12 @@ import type { Locale } from "#app/common/i18n/locales.ts";
 import { translator } from "#app/common/i18n/catalogue.ts";
 import { fillToolCards } from "#app/models/tool-cards.server.ts";
 import { db } from "#app/utils/db.server.ts";
+import { sanitizeChapterHtml } from "#app/utils/sanitize-html.server.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
+import { withImageSizes } from "./image-sizes.server.ts";
 
 /**
- * Reading a frozen edition online (docs/decisions/019-reading-from-the-edition.md). An edition
+ * Reading a frozen edition online (docs/decisions/021-reading-from-the-edition.md). An edition
  * never changes, so its chapters are served from the HTML stored when it was frozen
  * (EditionChapter.bodyHtml), and the rendered page data is kept in memory for a short while:
  * only the tool cards in it are filled from the live toolbox, which is why it is not kept forever.
@@ -24,7 +26,7 @@ export function editionContents(editionId: string): Promise<EditionTocEntry[]> {
   return db.editionChapter.findMany({ where: { editionId }, orderBy: { position: "asc" }, select: { slug: true, title: true, partTitle: true } });
 }
 
-/** What a chapter page of an edition shows, or null when the book, edition or chapter is not there. */
+/** What a chapter page of an edition shows. */
 export type EditionChapterPage = {
   book: { slug: string; title: string; subtitle: string; language: string; coverImage: string | null };
   edition: { number: number; frozenAt: Date; isCurrent: boolean; currentNumber: number };
@@ -40,18 +42,21 @@ export type EditionChapterPage = {
 // summaries come from the live toolbox) and in the "newer text" note: a minute is fine for both.
 const CACHE_TTL_MS = 60_000;
 const CACHE_MAX_ENTRIES = 500;
-type CacheEntry = { expires: number; page: Promise<EditionChapterPage | null> };
+type CacheEntry = { expires: number; page: Promise<EditionChapterPage | EditionChapterMissing> };
 
 function pageCache(): Map<string, CacheEntry> {
   return singleton("edition-chapter-pages", () => new Map<string, CacheEntry>());
 }
 
+/** What is not there when a chapter page cannot be shown: the edition (or book), or the chapter in it. */
+export type EditionChapterMissing = "no-edition" | "no-chapter";
+
 /**
  * A chapter of an edition as its page shows it, from the cache when it is fresh. Concurrent
  * requests for the same page share one database read (the promise is cached, not the result).
  */
-export function editionChapterPage(bookSlug: string, number: number, chapterSlug: string, locale: Locale): Promise<EditionChapterPage | null> {
-  if (!Number.isSafeInteger(number) || number < 1) return Promise.resolve(null);
+export function editionChapterPage(bookSlug: string, number: number, chapterSlug: string, locale: Locale): Promise<EditionChapterPage | EditionChapterMissing> {
+  if (!Number.isSafeInteger(number) || number < 1) return Promise.resolve("no-edition");
   const key = JSON.stringify([bookSlug, number, chapterSlug, locale]);
   const cache = pageCache();
   const now = Date.now();
@@ -70,7 +75,7 @@ export function forgetEditionChapterPages(): void {
   pageCache().clear();
 }
 
-async function loadEditionChapterPage(bookSlug: string, number: number, chapterSlug: string, locale: Locale): Promise<EditionChapterPage | null> {
+async function loadEditionChapterPage(bookSlug: string, number: number, chapterSlug: string, locale: Locale): Promise<EditionChapterPage | EditionChapterMissing> {
   const edition = await db.edition.findFirst({
     where: { number, book: { slug: bookSlug } },
     select: {
@@ -81,7 +86,7 @@ async function loadEditionChapterPage(bookSlug: string, number: number, chapterS
       book: { select: { slug: true, title: true, subtitle: true, language: true, coverImage: true } },
     },
   });
-  if (!edition) return null;
+  if (!edition) return "no-edition";
   const [contents, chapter, current] = await Promise.all([
     editionContents(edition.id),
     db.editionChapter.findUnique({
@@ -90,7 +95,7 @@ async function loadEditionChapterPage(bookSlug: string, number: number, chapterS
     }),
     findCurrentEdition(edition.bookId),
   ]);
-  if (!chapter) return null;
+  if (!chapter) return "no-chapter";
   const index = contents.findIndex((entry) => entry.slug === chapter.slug);
   const live = chapter.chapterId
     ? await db.chapter.findUnique({ where: { id: chapter.chapterId }, select: { slug: true, status: true, bodyHtml: true } })
@@ -103,7 +108,9 @@ async function loadEditionChapterPage(bookSlug: string, number: number, chapterS
       title: chapter.title,
       partTitle: chapter.partTitle,
       organisations: parseNames(chapter.organisationsJson),
-      html: await fillToolCards(chapter.bodyHtml, translator(locale)),
+      // Sanitized again when shown: stored HTML is trusted to be ours only as far as the sanitizer
+      // goes (an import or a database edit could have put anything there). Cached, so it is cheap.
+      html: await fillToolCards(await withImageSizes(sanitizeChapterHtml(chapter.bodyHtml)), translator(locale)),
       description: summarise(chapter.bodyText),
     },
     contents,

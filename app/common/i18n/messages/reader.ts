@@ -47,4 +47,5 @@ export const reader = {
   },
   "reader.live.readInEdition": { nl: "Lees het in editie {number}", en: "Read it in edition {number}" },
   "reader.chapter.notFound": { nl: "Dit hoofdstuk staat niet in deze editie.", en: "This chapter is not in this edition." },
+  "reader.edition.notFound": { nl: "Deze editie bestaat niet.", en: "This edition does not exist." },
 } as const satisfies MessageSection;
