@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, test } from "vitest";
+import { cancelRegistration } from "#app/models/events/registrations.server.ts";
 import { db } from "#app/utils/db.server.ts";
 import { EVENT_REGISTRATIONS_PER_IP } from "#app/utils/rate-limit.server.ts";
 import { createEvent, createUser } from "#tests/factories.ts";
@@ -104,6 +105,25 @@ describe("registering for an event", () => {
       expect(responses.map((r) => r.status)).toEqual([200, 200]);
       const statuses = (await rows(event.id)).map((r) => r.status).sort();
       expect(statuses).toEqual(["registered", "registered", "registered", "waitlisted"]);
+    }
+  });
+
+  test("two cancellations at the same moment promote two different people from the waiting list", async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const event = await createEvent({ capacity: 2 });
+      const people = ["ans", "bram", "carla", "daan"].map((name) => `${name}-${round}@voorbeeld.example`);
+      for (const email of people) await register(app.url, event.slug, { name: email.split("-")[0]!, email });
+      const tokens = await Promise.all(people.slice(0, 2).map(async (email) => cancelTokenFrom((await mailsTo(email))[0]!.text)));
+      const results = await Promise.all(tokens.map((token) => cancelRegistration(token)));
+      expect(results).toEqual([{ status: "cancelled", promoted: 1 }, { status: "cancelled", promoted: 1 }]);
+      const statuses = (await rows(event.id)).map((r) => [r.email, r.status]);
+      expect(statuses).toEqual([
+        [people[0], "cancelled"],
+        [people[1], "cancelled"],
+        [people[2], "registered"],
+        [people[3], "registered"],
+      ]);
+      for (const email of people.slice(2)) expect((await mailsTo(email)).map((m) => m.kind)).toEqual(["event.waitlisted", "event.promoted"]);
     }
   });
 

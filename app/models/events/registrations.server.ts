@@ -3,15 +3,18 @@ import type { Locale } from "#app/common/i18n/locales.ts";
 import { queueEmail } from "#app/models/outbox.server.ts";
 import { db, type DbTransaction } from "#app/utils/db.server.ts";
 import { isUniqueConstraintError } from "#app/utils/db-errors.server.ts";
+import { lockRow } from "#app/utils/row-lock.server.ts";
 import { hashToken, newSecretToken } from "#app/utils/tokens.server.ts";
 import { promotedEmail, registrationEmail } from "./emails.server.ts";
 
 /**
  * Registering for an event, the waiting list, and cancelling through the private link.
  *
- * Capacity is decided inside one transaction: the count of registered places and the insert run
- * together, and SQLite runs one write transaction at a time (Prisma's SQLite adapter also queues
- * transactions behind a mutex), so two people asking for the last place cannot both get it.
+ * Capacity is decided inside one transaction that first locks the event's row (lockRow: `FOR
+ * UPDATE` on PostgreSQL; SQLite runs one write transaction at a time anyway), then counts and
+ * writes: two people asking for the last place cannot both get it, and two cancellations cannot
+ * both promote the same person from the waiting list. Every transaction here takes the event's
+ * lock before writing any registration, so they queue on it in one order and cannot deadlock.
  */
 
 const EVENT_FOR_EMAIL = { id: true, slug: true, title: true, startsAt: true, endsAt: true, location: true, onlineUrl: true, capacity: true } as const;
@@ -29,7 +32,10 @@ export async function registerForEvent(
   const token = newSecretToken();
   try {
     return await db.$transaction(async (tx): Promise<RegistrationResult> => {
-      const event = await tx.event.findFirst({ where: { slug, published: true }, select: EVENT_FOR_EMAIL });
+      const found = await tx.event.findFirst({ where: { slug, published: true }, select: { id: true } });
+      if (!found || !(await lockRow(tx, "Event", found.id))) return { status: "not-found" };
+      // Read after the lock: an editor may have changed the capacity while we waited for it.
+      const event = await tx.event.findFirst({ where: { id: found.id, published: true }, select: EVENT_FOR_EMAIL });
       if (!event) return { status: "not-found" };
       if (event.startsAt.getTime() <= now.getTime()) return { status: "closed" };
       const email = input.email.toLowerCase();
@@ -89,6 +95,10 @@ export function cancelRegistrationById(eventId: string, registrationId: string, 
 
 async function cancelWhere(where: { cancelTokenHash: string } | { id: string; eventId: string }, now: Date): Promise<CancelResult> {
   return db.$transaction(async (tx): Promise<CancelResult> => {
+    const found = await tx.eventRegistration.findFirst({ where, select: { eventId: true } });
+    if (!found) return { status: "not-found" };
+    await lockRow(tx, "Event", found.eventId);
+    // Read after the lock: the same link clicked twice at once cancels (and promotes) once.
     const registration = await tx.eventRegistration.findFirst({
       where,
       select: { id: true, status: true, eventId: true, event: { select: { startsAt: true } } },
@@ -105,9 +115,10 @@ async function cancelWhere(where: { cancelTokenHash: string } | { id: string; ev
 /**
  * Gives free places to the waiting list, first come first served, and e-mails each person moved up
  * (with a new cancel link). Called after a cancellation and after an editor raises the capacity.
- * Returns how many moved up.
+ * Returns how many moved up. Locks the event's row first (callers usually hold it already).
  */
 export async function promoteFromWaitingList(tx: DbTransaction, eventId: string, now = new Date()): Promise<number> {
+  await lockRow(tx, "Event", eventId);
   const event = await tx.event.findUnique({ where: { id: eventId }, select: EVENT_FOR_EMAIL });
   if (!event || event.startsAt.getTime() <= now.getTime()) return 0;
   const registered = await tx.eventRegistration.count({ where: { eventId, status: "registered" } });
