@@ -4,6 +4,7 @@ import { db } from "#app/utils/db.server.ts";
 import { runDigestJob, startDigestScheduler } from "#server/mail/digest.ts";
 import { createUser } from "#tests/factories.ts";
 import { expectConsoleError } from "#tests/helpers/console.ts";
+import { addFailingTrigger } from "#tests/helpers/failing-trigger.ts";
 import { createNotifiedChapter, createUserWithSetting, outboxFor } from "./helpers.ts";
 
 const HOUR = 60 * 60 * 1000;
@@ -110,11 +111,11 @@ describe("notify()", () => {
     // Real failures inside the database, for this person only: first the e-mail cannot be
     // stored, then (e-mail stored) the notifications cannot be marked.
     const failures = [
-      `CREATE TRIGGER test_fail_outbox BEFORE INSERT ON OutboxEmail WHEN NEW."to" = '${author.email}' BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
-      `CREATE TRIGGER test_fail_mark BEFORE UPDATE OF emailedAt ON Notification WHEN NEW.userId = '${author.id}' BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
-    ];
+      { name: "test_fail_outbox", table: "OutboxEmail", on: "INSERT", when: { column: "to", equals: author.email } },
+      { name: "test_fail_mark", table: "Notification", on: { updateOf: "emailedAt" }, when: { column: "userId", equals: author.id } },
+    ] as const;
     for (const [index, trigger] of failures.entries()) {
-      await db.$executeRawUnsafe(trigger);
+      const removeTrigger = await addFailingTrigger(trigger);
       try {
         await expect(sendDailyDigest(author.id, now)).rejects.toThrow();
         expect(await outboxFor(author.email)).toHaveLength(0);
@@ -127,7 +128,7 @@ describe("notify()", () => {
           expect(await outboxFor(bystander.email)).toHaveLength(1);
         }
       } finally {
-        await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS ${index === 0 ? "test_fail_outbox" : "test_fail_mark"}`);
+        await removeTrigger();
       }
     }
     expect(await sendDailyDigest(author.id, now)).toBe(2);
