@@ -49,12 +49,13 @@ const bytes = (data: Uint8Array) => new Uint8Array(data.buffer, data.byteOffset,
  * snapshot at once, so every later update builds on the same items in every process.
  */
 export function prismaDocumentStore({ htmlToUpdate }: { htmlToUpdate?: HtmlToUpdate }): DocumentStore {
-  // The batches of every chapter handed in together go in one transaction: busy documents cost
-  // one commit, not one per keystroke per chapter. On SQLite a prepared statement of its own
-  // writes them (docs/decisions/009); elsewhere Prisma does.
+  // On SQLite a prepared statement on a connection of its own writes each batch at once
+  // (docs/decisions/009): a commit costs tens of microseconds, so waiting a turn of the event loop
+  // to gather other chapters' batches would only delay the relay. Through Prisma (PostgreSQL) a
+  // call costs a millisecond or more, so the batches of every chapter handed in together share one.
   const file = sqliteFilePath(getEnv().DATABASE_URL);
   const updateLog = file ? openSqliteUpdateLog(file) : null;
-  const append = coalesceAppends(updateLog?.append ?? prismaAppendRows);
+  const append = updateLog ? appendAtOnce(updateLog.append) : coalesceAppends(prismaAppendRows);
   const store: DocumentStore = {
     async load(chapterId) {
       const chapter = await db.chapter.findUnique({ where: { id: chapterId }, select: { docState: true, bodyHtml: true } });
@@ -115,6 +116,14 @@ export function prismaDocumentStore({ htmlToUpdate }: { htmlToUpdate?: HtmlToUpd
     },
   };
   return store;
+}
+
+/** Writes one chapter's batch as soon as it is handed in; resolves with the id of its last row. */
+function appendAtOnce(write: AppendRows): DocumentStore["append"] {
+  return async (chapterId, updates) => {
+    const rows = await write(updates.map((data) => ({ chapterId, data })));
+    return rows.at(-1)?.id ?? 0;
+  };
 }
 
 type Transaction = Parameters<Parameters<typeof db.$transaction>[0]>[0];
