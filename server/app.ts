@@ -12,6 +12,7 @@ import { htmlToYUpdate, yDocToHtml, yDocToText } from "#app/models/chapter-conte
 import { disconnectDb } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { announceShutdown } from "#app/utils/live-events.server.ts";
+import { closeRedisClient } from "#app/utils/redis.server.ts";
 import { importEndpoint, IMPORT_ENDPOINT_PATH } from "./chapter-files/import-endpoint.ts";
 import { createCollabService, type CollabService, type CollabServiceOptions } from "./collab/index.ts";
 import { originCheck } from "./http/origin-check.ts";
@@ -108,6 +109,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Kapittel
       await exportRunnerStopped;
       await outbox?.stop();
       await disconnectDb();
+      await closeRedisClient();
     })());
 
   return { url: `http://${host}:${address.port}`, http, upgrades, collab, close };

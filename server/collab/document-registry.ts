@@ -11,7 +11,11 @@ export class DocumentRegistry {
   readonly #live = new Map<string, Entry>();
   readonly #unloading = new Map<string, Promise<void>>();
 
-  constructor(private readonly open: (chapterId: string) => Promise<LiveDocument | null>) {}
+  constructor(
+    private readonly open: (chapterId: string) => Promise<LiveDocument | null>,
+    /** Called once a document is stored and freed (the service then stops listening to other processes for it). */
+    private readonly unloaded: (document: LiveDocument) => void = () => {},
+  ) {}
 
   /** The chapter's document, counted as in use until `release`; null when there is no such chapter. */
   async acquire(chapterId: string): Promise<LiveDocument | null> {
@@ -40,7 +44,14 @@ export class DocumentRegistry {
     if (entry.users > 0) return;
     this.#live.delete(chapterId);
     const unload: Promise<void> = entry.ready
-      .then((document) => document?.unload())
+      .then(async (document) => {
+        if (!document) return;
+        try {
+          await document.unload();
+        } finally {
+          this.unloaded(document);
+        }
+      })
       .catch(() => undefined) // a load that failed has nothing to store
       .finally(() => {
         if (this.#unloading.get(chapterId) === unload) this.#unloading.delete(chapterId);

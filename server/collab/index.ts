@@ -2,18 +2,21 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import { CLOSE_CODES } from "#app/common/collab.ts";
+import { getEnv } from "#app/utils/env.server.ts";
+import { redisClient } from "#app/utils/redis.server.ts";
 import { isSessionActive } from "#app/utils/session.server.ts";
 import { runningCollabServices } from "#app/utils/collab-access.server.ts";
 import { authenticateUpgrade, documentAccess, UpgradeRefused, type CollabIdentity } from "./authenticate.ts";
 import { CollabConnection } from "./connection.ts";
 import { DocumentRegistry } from "./document-registry.ts";
 import { ConnectionCounts, DEFAULT_LIMITS, MessageRate, type CollabLimits } from "./limits.ts";
-import { DEFAULT_TIMING, LiveDocument, type PersistenceTiming } from "./live-document.ts";
+import { DEFAULT_TIMING, LiveDocument, REMOTE_ORIGIN, type PersistenceTiming } from "./live-document.ts";
 import { jsonLineLogger, type CollabLogger } from "./logging.ts";
 import { prismaDocumentStore, type DocumentRenderer, type DocumentStore, type HtmlToUpdate } from "./persistence.ts";
 import { encodeAwareness, encodeUpdate } from "./protocol.ts";
+import { localRelay, redisRelay, type CollabRelay, type RelayMessage } from "./relay.ts";
 import { countDocumentSuggestions } from "./suggestion-guard.ts";
 
 export type CollabServiceOptions = {
@@ -30,6 +33,8 @@ export type CollabServiceOptions = {
   /** How often connections opened with the session cookie check that the session still exists. */
   sessionCheckMs?: number;
   log?: CollabLogger;
+  /** How this process reaches the others (docs/decisions/022); by default Redis when REDIS_URL is set. */
+  relay?: CollabRelay;
 };
 
 /** The collaboration service as the HTTP server sees it. */
@@ -55,6 +60,16 @@ const CLOSE_GRACE_MS = 3_000;
 
 /** The origin of changes the server makes itself (a restored revision, an import): relayed to all. */
 const SERVER_ORIGIN = { id: 0, server: true } as const;
+
+/** The origin of presence relayed from another process: not relayed back. */
+const REMOTE_AWARENESS = { remote: true } as const;
+
+/** Redis when REDIS_URL is set (several processes), else nothing to relay. */
+function defaultRelay(log: CollabLogger): CollabRelay {
+  const url = getEnv().REDIS_URL;
+  const publisher = url ? redisClient() : null;
+  return url && publisher ? redisRelay(url, publisher, log) : localRelay;
+}
 
 const STATUS_TEXT = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 503: "Service Unavailable" };
 
@@ -86,11 +101,73 @@ export function createCollabService(options: CollabServiceOptions = {}): CollabS
     if (set?.size === 0) chapters.delete(connection.identity.chapterId);
   };
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayload });
+  const relay = options.relay ?? defaultRelay(log);
+  // One process: skip encoding what nobody would receive.
+  const relaying = relay !== localRelay;
+  /** Per loaded document: stops listening to the other processes for its chapter. */
+  const leaveRelay = new Map<LiveDocument, () => void>();
   let closing = false;
 
-  const registry = new DocumentRegistry(async (chapterId) => {
-    const loaded = await store.load(chapterId);
-    if (!loaded) return null;
+  /** What another process said about a chapter this one has loaded. */
+  function onRelayMessage(document: LiveDocument, message: RelayMessage) {
+    const { chapterId } = document;
+    switch (message.kind) {
+      case "update":
+        // Stored by its process before it was published: only this process's clients need it.
+        return document.applyDurable([message.payload]);
+      case "awareness":
+        try {
+          awarenessProtocol.applyAwarenessUpdate(document.awareness, message.payload, REMOTE_AWARENESS);
+        } catch (error) {
+          log({ event: "collab.remote.skipAwareness", level: "error", chapter: chapterId, error: String(error) });
+        }
+        return;
+      case "awarenessQuery": {
+        // A process that just loaded the chapter: tell it who is here.
+        const local = [...byChapter(chapterId)].flatMap((connection) => [...connection.awarenessIds]);
+        if (local.length > 0) relay.publish(chapterId, { kind: "awareness", payload: awarenessProtocol.encodeAwarenessUpdate(document.awareness, local) });
+        return;
+      }
+      case "refreshAccess":
+        return void refreshLocalAccess(chapterId).catch((error: unknown) =>
+          log({ event: "collab.refreshAccess.failed", level: "error", chapter: chapterId, error: String(error) }),
+        );
+    }
+  }
+
+  /**
+   * Loads a chapter's document. The relay is joined FIRST, then the database read: an update
+   * another process stores meanwhile is either in what is read or among the messages kept until
+   * the document exists (both, at worst: applying an update twice changes nothing).
+   */
+  async function openDocument(chapterId: string): Promise<LiveDocument | null> {
+    let document: LiveDocument | null = null;
+    const early: RelayMessage[] = [];
+    const leave = await relay.join(chapterId, (message) => (document ? onRelayMessage(document, message) : early.push(message)));
+    let loaded: Awaited<ReturnType<DocumentStore["load"]>>;
+    try {
+      loaded = await store.load(chapterId);
+    } catch (error) {
+      leave();
+      throw error;
+    }
+    if (!loaded) {
+      leave();
+      return null;
+    }
+    document = createDocument(chapterId, loaded);
+    leaveRelay.set(document, leave);
+    for (const message of early) onRelayMessage(document, message);
+    // Everything loaded is durable, so it may go to the others as an update: a process that missed
+    // one (its sender died between storing and publishing it) gets it now. Then: who is here?
+    if (relaying) {
+      relay.publish(chapterId, { kind: "update", payload: Y.encodeStateAsUpdate(document.doc) });
+      relay.publish(chapterId, { kind: "awarenessQuery" });
+    }
+    return document;
+  }
+
+  function createDocument(chapterId: string, loaded: NonNullable<Awaited<ReturnType<DocumentStore["load"]>>>): LiveDocument {
     const document = new LiveDocument(chapterId, loaded, {
       store,
       // Counting open suggestions comes with rendering unless the renderer counts them itself.
@@ -100,6 +177,8 @@ export function createCollabService(options: CollabServiceOptions = {}): CollabS
       relay: (update, origin) => {
         const frame = encodeUpdate(update);
         for (const connection of byChapter(chapterId)) if (connection !== origin) connection.send(frame);
+        // Durable now (stored by us, or by the process it came from): the others may have it.
+        if (origin !== REMOTE_ORIGIN) relay.publish(chapterId, { kind: "update", payload: update });
       },
     });
     // Presence is not stored: it goes to everyone on the chapter at once, read-only clients included.
@@ -110,12 +189,52 @@ export function createCollabService(options: CollabServiceOptions = {}): CollabS
           for (const id of added) origin.awarenessIds.add(id);
           for (const id of removed) origin.awarenessIds.delete(id);
         }
-        const frame = encodeAwareness(document.awareness, [...added, ...updated, ...removed]);
+        const changed = [...added, ...updated, ...removed];
+        const frame = encodeAwareness(document.awareness, changed);
         for (const connection of byChapter(chapterId)) connection.send(frame);
+        // Every process times out silent presence by itself; relayed presence is not sent back.
+        if (relaying && origin !== REMOTE_AWARENESS && origin !== "timeout") {
+          relay.publish(chapterId, { kind: "awareness", payload: awarenessProtocol.encodeAwarenessUpdate(document.awareness, changed) });
+        }
       },
     );
     return document;
+  }
+
+  const registry = new DocumentRegistry(openDocument, (document) => {
+    leaveRelay.get(document)?.();
+    leaveRelay.delete(document);
   });
+
+  // Back after a relay outage: updates published meanwhile were lost to this process. The database
+  // has every one of them (durable first), so each loaded document reads its chapter back; the
+  // whole stored state rather than "rows after ours", because another process may have compacted
+  // those rows into the snapshot meanwhile.
+  relay.onReconnect(() => {
+    for (const document of leaveRelay.keys()) {
+      store.load(document.chapterId).then(
+        (stored) => stored && document.applyDurable([Y.encodeStateAsUpdate(stored.doc)]),
+        (error: unknown) => log({ event: "collab.catchUp.failed", level: "error", chapter: document.chapterId, error: String(error) }),
+      );
+    }
+  });
+
+  /** Re-decides access for this process's connections to the chapter. */
+  async function refreshLocalAccess(chapterId: string): Promise<void> {
+    await Promise.all(
+      [...byChapter(chapterId)].map(async (connection) => {
+        const access = await documentAccess(connection.identity.userId, chapterId);
+        if (access === "missing") connection.close(CLOSE_CODES.notFound, "the chapter was removed");
+        else if (access === "none") connection.close(CLOSE_CODES.forbidden, "no access to this chapter any more");
+        // A changed access closes the connection, so the client reconnects and learns it (an editor
+        // that silently lost write access would keep accepting keystrokes the server drops).
+        else if (access !== connection.access) {
+          connection.access = access;
+          connection.close(CLOSE_CODES.accessChanged, `access is now ${access}`);
+        }
+      }),
+    );
+  }
 
   async function onConnection(ws: import("ws").WebSocket, identity: CollabIdentity) {
     const connection = new CollabConnection(ws, identity, new MessageRate(limits.messagesPerSecond, limits.messageBurst), log, untrack);
@@ -193,19 +312,9 @@ export function createCollabService(options: CollabServiceOptions = {}): CollabS
     },
 
     async refreshChapterAccess(chapterId) {
-      await Promise.all(
-        [...byChapter(chapterId)].map(async (connection) => {
-          const access = await documentAccess(connection.identity.userId, chapterId);
-          if (access === "missing") connection.close(CLOSE_CODES.notFound, "the chapter was removed");
-          else if (access === "none") connection.close(CLOSE_CODES.forbidden, "no access to this chapter any more");
-          // A changed access closes the connection, so the client reconnects and learns it (an editor
-          // that silently lost write access would keep accepting keystrokes the server drops).
-          else if (access !== connection.access) {
-            connection.access = access;
-            connection.close(CLOSE_CODES.accessChanged, `access is now ${access}`);
-          }
-        }),
-      );
+      // The other processes re-decide for their own connections to the chapter.
+      relay.publish(chapterId, { kind: "refreshAccess" });
+      await refreshLocalAccess(chapterId);
     },
 
     async withDocument(chapterId, fn) {
@@ -233,6 +342,7 @@ export function createCollabService(options: CollabServiceOptions = {}): CollabS
       await Promise.all(open.map((c) => c.closed));
       clearTimeout(grace);
       await registry.drain();
+      await relay.close();
       await store.close();
       wss.close();
     },

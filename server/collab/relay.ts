@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { logRedisState, REDIS_OPTIONS } from "#app/utils/redis.server.ts";
+import type { CollabLogger } from "./logging.ts";
 
 /**
  * What one Kapittel process tells the others about a chapter (docs/decisions/022):
@@ -66,7 +67,7 @@ export function decodeRelayMessage(frame: Buffer): { from: Buffer; message: Rela
  * chapters it has loaded. Publishing goes over the shared command connection (it fails fast while
  * Redis is away: what was not relayed is in the database); subscribing needs a connection of its own.
  */
-export function redisRelay(url: string, publisher: Redis, log: (entry: Record<string, unknown>) => void): CollabRelay {
+export function redisRelay(url: string, publisher: Redis, log: CollabLogger): CollabRelay {
   const processId = randomBytes(PROCESS_ID_BYTES);
   // Resubscribing ourselves after a reconnect (instead of ioredis's autoResubscribe) lets the
   // subscriptions and the catch-up happen in a known order.
