@@ -1,5 +1,49 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { redisClient } from "./redis.server.ts";
 import { singleton } from "./singleton.server.ts";
+
+type LimiterOptions = { points: number; duration: number; keyPrefix: string };
+
+/**
+ * A limiter shared by every Kapittel process when REDIS_URL is set (counts in Redis, one atomic
+ * Lua script per hit: docs/decisions/022), else one in this process's memory. While Redis is
+ * unreachable the Redis limiter counts in memory instead (per process, so briefly looser) and says
+ * so once per outage; refusing every login because Redis is away would be worse.
+ */
+function limiter(name: string, options: LimiterOptions): RateLimiterAbstract {
+  return singleton(name, () => {
+    const client = redisClient();
+    if (!client) return new RateLimiterMemory(options);
+    let reported = false;
+    client.on("ready", () => (reported = false));
+    const fallback = new (class extends RateLimiterMemory {
+      override consume(...args: Parameters<RateLimiterMemory["consume"]>) {
+        report();
+        return super.consume(...args);
+      }
+      override penalty(...args: Parameters<RateLimiterMemory["penalty"]>) {
+        report();
+        return super.penalty(...args);
+      }
+      override get(...args: Parameters<RateLimiterMemory["get"]>) {
+        report();
+        return super.get(...args);
+      }
+    })(options);
+    const report = () => {
+      if (reported) return;
+      reported = true;
+      console.warn(JSON.stringify({ event: "rateLimit.memoryFallback", limiter: options.keyPrefix, reason: "Redis unavailable" }));
+    };
+    return new RateLimiterRedis({
+      ...options,
+      keyPrefix: `kapittel:rate:${options.keyPrefix}`,
+      storeClient: client,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: fallback,
+    });
+  });
+}
 
 /** Wrong passwords allowed per account, and per client address, within one window. */
 export const LOGIN_FAILURES_PER_ACCOUNT = 10;
@@ -7,9 +51,9 @@ export const LOGIN_FAILURES_PER_IP = 30;
 export const LOGIN_WINDOW_SECONDS = 60;
 
 const accountLimiter = () =>
-  singleton("login-account-limiter", () => new RateLimiterMemory({ points: LOGIN_FAILURES_PER_ACCOUNT, duration: LOGIN_WINDOW_SECONDS, keyPrefix: "login-account" }));
+  limiter("login-account-limiter", { points: LOGIN_FAILURES_PER_ACCOUNT, duration: LOGIN_WINDOW_SECONDS, keyPrefix: "login-account" });
 const ipLimiter = () =>
-  singleton("login-ip-limiter", () => new RateLimiterMemory({ points: LOGIN_FAILURES_PER_IP, duration: LOGIN_WINDOW_SECONDS, keyPrefix: "login-ip" }));
+  limiter("login-ip-limiter", { points: LOGIN_FAILURES_PER_IP, duration: LOGIN_WINDOW_SECONDS, keyPrefix: "login-ip" });
 
 /** Seconds until login attempts for this account or address are allowed again; 0 when allowed now. */
 export async function loginBlockedForSeconds(email: string, ip: string): Promise<number> {
@@ -42,9 +86,9 @@ export const REACTIONS_PER_IP = 20;
 export const REACTION_WINDOW_SECONDS = 10 * 60;
 
 const reactionEmailLimiter = () =>
-  singleton("reaction-email-limiter", () => new RateLimiterMemory({ points: REACTIONS_PER_EMAIL, duration: REACTION_WINDOW_SECONDS, keyPrefix: "reaction-email" }));
+  limiter("reaction-email-limiter", { points: REACTIONS_PER_EMAIL, duration: REACTION_WINDOW_SECONDS, keyPrefix: "reaction-email" });
 const reactionIpLimiter = () =>
-  singleton("reaction-ip-limiter", () => new RateLimiterMemory({ points: REACTIONS_PER_IP, duration: REACTION_WINDOW_SECONDS, keyPrefix: "reaction-ip" }));
+  limiter("reaction-ip-limiter", { points: REACTIONS_PER_IP, duration: REACTION_WINDOW_SECONDS, keyPrefix: "reaction-ip" });
 
 /** Counts one reaction against the e-mail address and the client address: seconds to wait when over the limit, else 0. */
 export async function consumeReactionAllowance(email: string, ip: string): Promise<number> {
@@ -68,9 +112,9 @@ export const TOOL_SUBMISSIONS_PER_EMAIL = 5;
 export const TOOL_SUBMISSION_WINDOW_SECONDS = 60 * 60;
 
 const toolSubmissionSenderLimiter = () =>
-  singleton("tool-submission-sender-limiter", () => new RateLimiterMemory({ points: TOOL_SUBMISSIONS_PER_SENDER, duration: TOOL_SUBMISSION_WINDOW_SECONDS, keyPrefix: "tool-submission-sender" }));
+  limiter("tool-submission-sender-limiter", { points: TOOL_SUBMISSIONS_PER_SENDER, duration: TOOL_SUBMISSION_WINDOW_SECONDS, keyPrefix: "tool-submission-sender" });
 const toolSubmissionEmailLimiter = () =>
-  singleton("tool-submission-email-limiter", () => new RateLimiterMemory({ points: TOOL_SUBMISSIONS_PER_EMAIL, duration: TOOL_SUBMISSION_WINDOW_SECONDS, keyPrefix: "tool-submission-email" }));
+  limiter("tool-submission-email-limiter", { points: TOOL_SUBMISSIONS_PER_EMAIL, duration: TOOL_SUBMISSION_WINDOW_SECONDS, keyPrefix: "tool-submission-email" });
 
 /**
  * Counts one tool submission from the sender (address or account) and e-mail address. Returns the
@@ -93,8 +137,7 @@ export const EVENT_REGISTRATIONS_PER_IP = 20;
 export const EVENT_REGISTRATION_WINDOW_SECONDS = 10 * 60;
 
 const eventRegistrationLimiter = () =>
-  singleton("event-registration-limiter", () =>
-    new RateLimiterMemory({ points: EVENT_REGISTRATIONS_PER_IP, duration: EVENT_REGISTRATION_WINDOW_SECONDS, keyPrefix: "event-registration" }));
+  limiter("event-registration-limiter", { points: EVENT_REGISTRATIONS_PER_IP, duration: EVENT_REGISTRATION_WINDOW_SECONDS, keyPrefix: "event-registration" });
 
 /** Counts one registration attempt from the address; the seconds to wait when over the limit, else 0. */
 export async function consumeEventRegistration(ip: string): Promise<number> {

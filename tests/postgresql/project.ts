@@ -21,9 +21,15 @@ export const POSTGRESQL_EXCLUDE = [
   "server/collab/sqlite-update-log.test.ts",
   "prisma/migrations.test.ts",
   "tests/search/migration.test.ts",
+  // Redis's side of several processes needs no database; tests/cluster has the whole of it.
+  "tests/redis/**",
   // Until search has its PostgreSQL twin.
   "tests/search/**",
 ];
 
 /** Tests only for the PostgreSQL project (the twins of SQLite's own pieces). */
-export const POSTGRESQL_ONLY = ["tests/postgresql/**/*.test.ts"];
+export const POSTGRESQL_ONLY = [
+  "tests/postgresql/**/*.test.ts",
+  // Several processes on one database: SQLite serves one process (docs/decisions/022).
+  "tests/cluster/**/*.test.ts",
+];

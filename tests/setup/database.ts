@@ -15,6 +15,8 @@ process.env.SESSION_SECRET = "test-secret-that-is-at-least-32-characters-long";
 process.env.NODE_ENV = "test";
 delete process.env.SMTP_URL;
 delete process.env.APP_URL;
+// Files run one after another in a worker (isolate: false): one that sets REDIS_URL must not pass it on.
+delete process.env.REDIS_URL;
 (globalThis as { __kapittelSingletons?: Map<string, unknown> }).__kapittelSingletons?.clear();
 
 afterAll(async () => {
