@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import WebSocket from "ws";
+import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { CLOSE_CODES } from "#app/common/collab.ts";
 import type { KapittelServer } from "#server/app.ts";
-import { encodeUpdate } from "#server/collab/protocol.ts";
+import { encodeSyncStep1, encodeUpdate, MESSAGE } from "#server/collab/protocol.ts";
 import { CRAFTED_UPDATES } from "./crafted-updates.ts";
 import { appendParagraph, chapterWithWriter, collabBase, collectLogs, connectProvider, contentOf, startCollabServer, synced, waitFor } from "./helpers.ts";
 
@@ -30,7 +31,16 @@ function open(): Promise<WebSocket> {
 }
 
 /**
- * Sends the frame, then asks for presence: resolves with the close code if the server closed the
+ * The probe sent after each frame: a sync step 1 with an empty state vector. The server answers it
+ * with a sync step 2 to this connection alone, so that answer means "still open". (Presence is no
+ * probe: the server also sends it unasked, on joining and whenever someone else's presence changes,
+ * as when the editors of an earlier test leave while this connection joins.)
+ */
+const PROBE = encodeSyncStep1(new Y.Doc());
+const isProbeAnswer = (data: Buffer) => data[0] === MESSAGE.sync && data[1] === syncProtocol.messageYjsSyncStep2;
+
+/**
+ * Sends the frame, then the probe: resolves with the close code if the server closed the
  * connection, or "alive" if it answered (a random frame can happen to be a valid message).
  */
 async function sendAndObserve(frame: Uint8Array | string): Promise<number | "alive"> {
@@ -38,13 +48,13 @@ async function sendAndObserve(frame: Uint8Array | string): Promise<number | "ali
   return new Promise((resolve) => {
     ws.once("close", (code) => resolve(code));
     ws.on("message", (data: Buffer) => {
-      if (data[0] === 1) {
+      if (isProbeAnswer(data)) {
         resolve("alive");
         ws.close();
       }
     });
     ws.send(frame);
-    ws.send(new Uint8Array([3]));
+    ws.send(PROBE);
   });
 }
 
