@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import * as Y from "yjs";
+import { collabTokenUrl } from "#app/common/collab.ts";
+import { db } from "#app/utils/db.server.ts";
+import { LOGIN_FAILURES_PER_ACCOUNT } from "#app/utils/rate-limit.server.ts";
+import { appendParagraph, chapterWithWriter, connectProvider, contentOf, synced, waitFor, type TestClient } from "#tests/collab/helpers.ts";
+import { createUser } from "#tests/factories.ts";
+import { TestClient as HttpClient } from "#tests/helpers/http-client.ts";
+import { logInAs } from "#tests/helpers/login.ts";
+import { startRedisServer, type RedisServer } from "#tests/redis/server.ts";
+import { startServerProcess, type ServerProcess } from "./processes.ts";
+
+// Two Kapittel processes on one PostgreSQL database and one Redis (issue #10): what a user on one
+// does reaches a user on the other, a process killed mid-sentence loses nothing its peers saw, and
+// limits hold across both. PostgreSQL project only (tests/postgresql/project.ts).
+
+/** The chapter as a process loading it now would see it: snapshot, then the stored updates. */
+async function storedDocument(chapterId: string): Promise<Y.Doc> {
+  const chapter = await db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { docState: true } });
+  const doc = new Y.Doc();
+  if (chapter.docState) Y.applyUpdate(doc, chapter.docState);
+  for (const row of await db.chapterUpdate.findMany({ where: { chapterId }, orderBy: { id: "asc" } })) Y.applyUpdate(doc, row.data);
+  return doc;
+}
+
+/** Whether the document already holds everything in the update (applying it changes nothing). */
+function contains(doc: Y.Doc, update: Uint8Array): boolean {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  const before = Buffer.from(Y.encodeStateAsUpdate(copy));
+  Y.applyUpdate(copy, update);
+  return before.equals(Buffer.from(Y.encodeStateAsUpdate(copy)));
+}
+
+describe("two Kapittel processes sharing PostgreSQL and Redis", () => {
+  let redis: RedisServer;
+  let a: ServerProcess;
+  let b: ServerProcess;
+  const clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    [a, b] = await Promise.all([startServerProcess({ REDIS_URL: redis.url }), startServerProcess({ REDIS_URL: redis.url })]);
+  }, 90_000);
+  afterAll(async () => {
+    for (const client of clients) client.provider.destroy();
+    await Promise.all([a?.kill(), b?.kill()]);
+    await redis?.dispose();
+  });
+
+  test("a writer on each edits the same chapter live; presence crosses; a token from one opens the other", async () => {
+    const { chapter, writer } = await chapterWithWriter({ bodyHtml: "" });
+    // The token comes from process A's route and opens process B: both sign with SESSION_SECRET.
+    const http = new HttpClient(a.url);
+    await logInAs(http, writer.id);
+    const response = await http.get(collabTokenUrl(chapter.id));
+    expect(response.status).toBe(200);
+    const { token } = (await response.json()) as { token: string };
+    const atA = connectProvider(a.url, chapter.id, { token });
+    const atB = connectProvider(b.url, chapter.id, { token });
+    clients.push(atA, atB);
+    await Promise.all([synced(atA), synced(atB)]);
+
+    const fromA = appendParagraph(atA.doc, "Anna schrijft ");
+    const fromB = appendParagraph(atB.doc, "Bert schrijft ");
+    for (let i = 0; i < 20; i++) {
+      fromA.insert(fromA.length, `a${i} `);
+      fromB.insert(fromB.length, `b${i} `);
+    }
+    await waitFor(() => contentOf(atA.doc) === contentOf(atB.doc) && contentOf(atA.doc).includes("a19") && contentOf(atA.doc).includes("b19"), {
+      message: "the two writers to converge",
+    });
+
+    atA.provider.awareness.setLocalStateField("user", { name: "Anna" });
+    await waitFor(() => (atB.provider.awareness.getStates().get(atA.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name === "Anna", {
+      message: "Anna's presence at B",
+    });
+  });
+
+  test("kill -9 one process: the other keeps serving, nothing its clients saw is lost, and after a restart they converge", async () => {
+    const { chapter, token } = await chapterWithWriter({ bodyHtml: "" });
+    const atA = connectProvider(a.url, chapter.id, { token });
+    const atB = connectProvider(b.url, chapter.id, { token });
+    clients.push(atA, atB);
+    await Promise.all([synced(atA), synced(atB)]);
+    const seenAtA: Uint8Array[] = [];
+    atA.doc.on("update", (update: Uint8Array, origin: unknown) => origin === atA.provider && seenAtA.push(update));
+    const textA = appendParagraph(atA.doc, "A: ");
+    const textB = appendParagraph(atB.doc, "B: ");
+    let n = 0;
+    const typing = setInterval(() => {
+      textA.insert(textA.length, `a${n} `);
+      textB.insert(textB.length, `b${n++} `);
+    }, 15);
+    try {
+      await waitFor(() => seenAtA.length >= 40, { message: "A's client to receive B's typing" });
+      const port = Number(new URL(a.url).port);
+      await a.kill();
+      const recorded = seenAtA.slice();
+      const stored = await storedDocument(chapter.id);
+      expect(recorded.filter((update) => !contains(stored, update)).length, "updates A's client received but the database lost").toBe(0);
+
+      // B goes on: what its writer types now is stored and would reach anyone loading the chapter.
+      const afterKill = n;
+      await waitFor(async () => contentOf(await storedDocument(chapter.id)).includes(`b${afterKill + 5} `), { message: "B to store edits after the kill" });
+
+      a = await startServerProcess({ REDIS_URL: redis.url }, port);
+    } finally {
+      clearInterval(typing);
+    }
+    const last = `b${n - 1} `;
+    await waitFor(() => atA.provider.wsconnected && atA.provider.synced, { timeout: 20_000, message: "A's client to reconnect" });
+    await waitFor(() => contentOf(atA.doc) === contentOf(atB.doc), { message: "both clients to converge" });
+    expect(contentOf(atA.doc)).toContain(last);
+    expect(contentOf(atA.doc)).toContain(`a${n - 1} `); // typed offline while A was down
+  }, 90_000);
+
+  test("wrong passwords spread over both processes hit the one limit", async () => {
+    const user = await createUser({ password: "het juiste wachtwoord" });
+    const [viaA, viaB] = [new HttpClient(a.url), new HttpClient(b.url)];
+    for (let i = 0; i < LOGIN_FAILURES_PER_ACCOUNT; i++) {
+      const response = await (i % 2 === 0 ? viaA : viaB).post("/inloggen", { email: user.email, password: `fout ${i}` });
+      expect(response.status).toBe(400);
+    }
+    for (const client of [viaA, viaB]) {
+      const refused = await client.post("/inloggen", { email: user.email, password: "het juiste wachtwoord" });
+      expect(refused.status).toBe(429);
+    }
+  });
+});
