@@ -23,8 +23,6 @@ export const POSTGRESQL_EXCLUDE = [
   "tests/search/migration.test.ts",
   // Redis's side of several processes needs no database; tests/cluster has the whole of it.
   "tests/redis/**",
-  // Until search has its PostgreSQL twin.
-  "tests/search/**",
 ];
 
 /** Tests only for the PostgreSQL project (the twins of SQLite's own pieces). */

@@ -16,12 +16,17 @@ import { visibilityCondition } from "./visibility.ts";
  */
 
 const CONFIG = `'kapittel_dutch'::regconfig`;
-/** ts_rank's weights for D (unused), C (body), B (summary), A (title): 1 : 4 : 20, as bm25's on SQLite. */
-const WEIGHTS = `'{0, 0.05, 0.2, 1}'`;
+/** ts_rank's weights, in its order D (body), C (unused), B (summary), A (title): 1 : 4 : 20, as bm25's on SQLite. */
+const WEIGHTS = `'{0.05, 0, 0.2, 1}'`;
 /** ts_headline drops what looks like an HTML tag from a fragment; the text's own "<" is hidden from it and put back. */
 const LESS_THAN_STANDIN = "\uE002";
 const HEADLINE = `StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}`;
-const SNIPPET = `${HEADLINE}, MaxWords=24, MinWords=12, ShortWord=2`;
+/**
+ * One fragment of up to 24 words, as FTS5's snippet(): fragment mode (MaxFragments=1) centres the
+ * match in its fragment; the default mode would start the passage at the match, without the words
+ * that lead up to it.
+ */
+const SNIPPET = `${HEADLINE}, MaxWords=24, MinWords=12, ShortWord=2, MaxFragments=1`;
 const TITLE = `${HEADLINE}, HighlightAll=true`;
 
 async function query<Row>(sql: string, params: readonly unknown[]): Promise<Row[]> {
@@ -43,7 +48,7 @@ async function countByKind(match: TsqueryExpression, user: UserAccessFacts) {
 async function rankedRows(match: TsqueryExpression, user: UserAccessFacts, kinds: readonly SearchKind[], limit: number, offset: number): Promise<RankedRow[]> {
   const visible = visibilityCondition(user, "postgresql");
   const headline = (column: string, options: string) => `ts_headline(${CONFIG}, replace(page.${column}, '<', '${LESS_THAN_STANDIN}'), page.query, '${options}')`;
-  const rows = await query<RankedRow>(
+  const rows = await query<RankedRow & { summary: string; body: string }>(
     `WITH page AS (
         SELECT d.kind, d.ref_id, d.title, d.summary, d.body, q.query, ts_rank(${WEIGHTS}, d.document, q.query, 1) AS rank
         FROM search_entry d, (SELECT ${match.sql} AS query) q
@@ -51,7 +56,7 @@ async function rankedRows(match: TsqueryExpression, user: UserAccessFacts, kinds
         ORDER BY rank DESC, d.kind, d.ref_id
         LIMIT ? OFFSET ?
       )
-      SELECT page.kind, page.ref_id AS id, page.title,
+      SELECT page.kind, page.ref_id AS id, page.title, page.summary, page.body,
         ${headline("title", TITLE)} AS "titleMarked",
         ${headline("summary", SNIPPET)} AS "summaryMarked",
         ${headline("body", SNIPPET)} AS "bodyMarked",
@@ -69,7 +74,30 @@ async function rankedRows(match: TsqueryExpression, user: UserAccessFacts, kinds
     [...match.params, [...kinds], ...visible.params, limit, offset],
   );
   const restore = (text: string) => text.replaceAll(LESS_THAN_STANDIN, "<");
-  return rows.map((row) => ({ ...row, titleMarked: restore(row.titleMarked), summaryMarked: restore(row.summaryMarked), bodyMarked: restore(row.bodyMarked) }));
+  return rows.map(({ summary, body, ...row }) => ({
+    ...row,
+    titleMarked: restore(row.titleMarked),
+    summaryMarked: withEllipses(restore(row.summaryMarked), summary),
+    bodyMarked: withEllipses(restore(row.bodyMarked), body),
+  }));
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * "…" where the passage leaves text out before or after it, as FTS5's snippet() writes them.
+ * ts_headline gives the passage only; it is found in the text it came from (it is a piece of it,
+ * marks aside, the standin for "<" restored), and text is left out where letters or digits lie
+ * outside it.
+ */
+function withEllipses(marked: string, text: string): string {
+  const plain = marked.replace(/[\uE000\uE001]/g, "").trim();
+  const at = plain ? text.indexOf(plain) : -1;
+  if (at < 0) return marked;
+  const before = text.slice(0, at);
+  const after = text.slice(at + plain.length);
+  // Fragment mode leaves off the punctuation at either end of the text ("meer." → "meer"); it is put back.
+  return `${LETTER_OR_DIGIT.test(before) ? "…" : before.trimStart()}${marked.trim()}${LETTER_OR_DIGIT.test(after) ? "…" : after.trimEnd()}`;
 }
 
 /**
