@@ -26,7 +26,11 @@ const pricingFields = (overrides: Record<string, string> = {}) => ({
   ...overrides,
 });
 
-const parsePricing = (fields: Record<string, string>) => parseWithZod(formData(fields), { schema: PricingFormSchema });
+/** A parsed submission with its field errors (none when it succeeded), as the tests read it. */
+function withErrors<S extends { status?: string }>(submission: S): S & { error?: Record<string, string[] | null> | null } {
+  return submission;
+}
+const parsePricing = (fields: Record<string, string>) => withErrors(parseWithZod(formData(fields), { schema: PricingFormSchema }));
 
 const sellerFields = (overrides: Record<string, string> = {}) => ({
   name: "Future City Foundation",
@@ -39,7 +43,7 @@ const sellerFields = (overrides: Record<string, string> = {}) => ({
   ...overrides,
 });
 
-const parseSeller = (fields: Record<string, string>) => parseWithZod(formData(fields), { schema: SellerFormSchema });
+const parseSeller = (fields: Record<string, string>) => withErrors(parseWithZod(formData(fields), { schema: SellerFormSchema }));
 
 describe("euro amounts as people type them", () => {
   test("comma or point decimals, a euro sign, thousands with dots, whole euros", () => {
