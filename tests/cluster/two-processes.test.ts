@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as Y from "yjs";
-import { collabTokenUrl } from "#app/common/collab.ts";
+import { CLOSE_CODES, collabTokenUrl } from "#app/common/collab.ts";
+import { createCollabToken } from "#app/utils/collab-token.server.ts";
 import { db } from "#app/utils/db.server.ts";
 import { LOGIN_FAILURES_PER_ACCOUNT } from "#app/utils/rate-limit.server.ts";
 import { appendParagraph, chapterWithWriter, connectProvider, contentOf, synced, waitFor, type TestClient } from "#tests/collab/helpers.ts";
@@ -8,6 +9,7 @@ import { createUser } from "#tests/factories.ts";
 import { TestClient as HttpClient } from "#tests/helpers/http-client.ts";
 import { logInAs } from "#tests/helpers/login.ts";
 import { startRedisServer, type RedisServer } from "#tests/redis/server.ts";
+import { chapterIn, clientFor, postStep, workflowCast } from "#tests/workflow/helpers.ts";
 import { startServerProcess, type ServerProcess } from "./processes.ts";
 
 // Two Kapittel processes on one PostgreSQL database and one Redis (issue #10): what a user on one
@@ -75,6 +77,21 @@ describe("two Kapittel processes sharing PostgreSQL and Redis", () => {
     await waitFor(() => (atB.provider.awareness.getStates().get(atA.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name === "Anna", {
       message: "Anna's presence at B",
     });
+  });
+
+  test("approving the chapter on one process makes a writer on the other read-only at once", async () => {
+    const cast = await workflowCast();
+    const chapter = await chapterIn(cast, "in_review", "<p>Ter review.</p>");
+    const author = cast.people["author of the chapter"];
+    const atB = connectProvider(b.url, chapter.id, { token: createCollabToken(author.id, chapter.id).token });
+    clients.push(atB);
+    const closes: number[] = [];
+    atB.provider.on("connection-close", (event) => event && closes.push(event.code));
+    await synced(atB);
+    const response = await postStep(await clientFor(a.url, cast.people.editor.id), chapter, cast.book.slug, { action: "approve", expectedStatus: "in_review" });
+    expect(response.status).toBe(303);
+    await waitFor(() => closes.includes(CLOSE_CODES.accessChanged), { message: "B's connection to close with 4509" });
+    atB.provider.destroy();
   });
 
   test("kill -9 one process: the other keeps serving, nothing its clients saw is lost, and after a restart they converge", async () => {
