@@ -112,7 +112,7 @@ export function prismaDocumentStore({ htmlToUpdate }: { htmlToUpdate?: HtmlToUpd
     },
 
     async close() {
-      updateLog?.close();
+      await updateLog?.close();
     },
   };
   return store;

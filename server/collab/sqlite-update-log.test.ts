@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { afterEach, describe, expect, test } from "vitest";
 import { sqliteFilePath } from "#app/common/database-url.ts";
 import { db } from "#app/utils/db.server.ts";
@@ -5,7 +6,10 @@ import { createBook, createChapter } from "#tests/factories.ts";
 import { openSqliteUpdateLog, type SqliteUpdateLog } from "./sqlite-update-log.ts";
 
 let log: SqliteUpdateLog | null = null;
-afterEach(() => log?.close());
+afterEach(async () => {
+  await log?.close();
+  log = null;
+});
 
 const open = () => (log = openSqliteUpdateLog(sqliteFilePath(process.env.DATABASE_URL!)!));
 
@@ -73,5 +77,25 @@ describe("the SQLite update log", () => {
       [b.id, [2]],
       [a.id, [4]],
     ]);
+  });
+
+  test("keeps the write-ahead log short without checkpointing inside its own commits", async () => {
+    const [a] = await twoChapters();
+    const file = sqliteFilePath(process.env.DATABASE_URL!)!;
+    const updateLog = open();
+    // Commits one by one for a while, as typists do; each adds at least one page to the log.
+    let commits = 0;
+    // At least 2,000 (past the restart size) and for at least 1.5 s (several checkpoint rounds).
+    for (const until = Date.now() + 1_500; Date.now() < until || commits < 2_000; commits++) {
+      await updateLog.append([{ chapterId: a.id, data: new Uint8Array(200) }]);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // The log's size in pages now: without checkpoints (the update log's own are off) it would
+    // hold every commit; the worker's checkpoints let it start over.
+    const check = new Database(file);
+    const [result] = check.pragma("wal_checkpoint(PASSIVE)") as { busy: number; log: number; checkpointed: number }[];
+    check.close();
+    expect(result!.log).toBeLessThan(commits * 0.75);
+    expect(await db.chapterUpdate.count({ where: { chapterId: a.id } })).toBe(commits);
   });
 });

@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import type { AppendRows } from "./append-coalescer.ts";
+import { startWalCheckpointer } from "./wal-checkpointer.ts";
 
 /** How long to wait before trying again when another connection holds the write lock. */
 const BUSY_RETRY_MS = 1;
@@ -13,7 +14,7 @@ const BUSY_ATTEMPTS = 2_000;
 export type SqliteUpdateLog = {
   append: AppendRows;
   compact: (chapterId: string, snapshot: Uint8Array, throughId: number) => Promise<void>;
-  close: () => void;
+  close: () => Promise<void>;
 };
 
 /**
@@ -30,6 +31,9 @@ export function openSqliteUpdateLog(file: string): SqliteUpdateLog {
   const connection = new Database(file, { timeout: 0 });
   connection.pragma("journal_mode = WAL");
   connection.pragma("synchronous = NORMAL");
+  // Checkpoints happen in a worker thread instead of inside a keystroke's commit (wal-checkpointer.ts).
+  connection.pragma("wal_autocheckpoint = 0");
+  const checkpointer = startWalCheckpointer(file);
   connection.pragma("foreign_keys = ON");
   const insert = connection.prepare<[string, Buffer, string]>(
     'INSERT INTO "ChapterUpdate" ("chapterId", "data", "createdAt") VALUES (?, ?, ?)',
@@ -56,7 +60,10 @@ export function openSqliteUpdateLog(file: string): SqliteUpdateLog {
   return {
     append: (rows) => retryWhileBusy(() => insertAll(rows)),
     compact: (chapterId, snapshot, throughId) => retryWhileBusy(() => compactOne(chapterId, snapshot, throughId)),
-    close: () => connection.close(),
+    close: async () => {
+      connection.close();
+      await checkpointer.stop();
+    },
   };
 }
 
