@@ -85,7 +85,7 @@ export default function BuyerOrderPage() {
         <dd>{order.organisation ? `${order.name}, ${order.organisation}` : order.name}</dd>
         {order.poNumber && (
           <>
-            <dt className="font-medium">{t("orders.form.poNumber")}</dt>
+            <dt className="font-medium">{t("ordersAdmin.column.poNumber")}</dt>
             <dd>{order.poNumber}</dd>
           </>
         )}
