@@ -5,24 +5,29 @@ import * as Y from "yjs";
 /** A room (chapter) and, for Kapittel, one token per simulated editor. */
 export type Room = { id: string; tokens?: string[] };
 
-/** One simulated editor: a stock y-websocket client with its own Y.Doc. */
-export type Editor = { index: number; room: string; doc: Y.Doc; provider: WebsocketProvider };
+/** One simulated editor: a stock y-websocket client with its own Y.Doc, on server `server` (index into the URLs). */
+export type Editor = { index: number; room: string; server: number; doc: Y.Doc; provider: WebsocketProvider };
 
 const now = () => performance.timeOrigin + performance.now();
 
-/** Connects `perRoom` editors to every room and waits until all of them are synced. */
-export async function connectEditors(url: string, rooms: Room[], perRoom: number, timeoutMs = 120_000): Promise<Editor[]> {
+/**
+ * Connects `perRoom` editors to every room and waits until all of them are synced. With several
+ * URLs (several processes) a room's editors take turns: half on each of two.
+ */
+export async function connectEditors(url: string | string[], rooms: Room[], perRoom: number, timeoutMs = 120_000): Promise<Editor[]> {
+  const urls = typeof url === "string" ? [url] : url;
   const editors: Editor[] = [];
   for (const room of rooms) {
     for (let i = 0; i < perRoom; i++) {
       const doc = new Y.Doc();
       const token = room.tokens?.[i];
-      const provider = new WebsocketProvider(url, room.id, doc, {
+      const server = i % urls.length;
+      const provider = new WebsocketProvider(urls[server]!, room.id, doc, {
         WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
         params: token ? { token } : {},
         disableBc: true,
       });
-      editors.push({ index: editors.length, room: room.id, doc, provider });
+      editors.push({ index: editors.length, room: room.id, server, doc, provider });
     }
   }
   const deadline = Date.now() + timeoutMs;
@@ -41,8 +46,12 @@ export async function connectEditors(url: string, rooms: Room[], perRoom: number
 export async function typeAndMeasure(
   editors: Editor[],
   { typists, charsPerSecond, durationMs }: { typists: number; charsPerSecond: number; durationMs: number },
-): Promise<{ latenciesMs: number[]; keystrokes: number }> {
+): Promise<{ latenciesMs: number[]; crossProcessMs: number[]; sameProcessMs: number[]; keystrokes: number }> {
   const latenciesMs: number[] = [];
+  // Split by whether the keystroke crossed from one server process to another (several processes).
+  const crossProcessMs: number[] = [];
+  const sameProcessMs: number[] = [];
+  const byKey = new Map(editors.map((editor) => [`e${editor.index}`, editor]));
   const observers = new Map<string, Editor>();
   for (const editor of editors) if (!observers.has(editor.room)) observers.set(editor.room, editor);
   const unobserve: (() => void)[] = [];
@@ -53,7 +62,9 @@ export async function typeAndMeasure(
       const arrived = now();
       for (const key of event.keysChanged) {
         const sent = stamps.get(key);
-        if (typeof sent === "number") latenciesMs.push(arrived - sent);
+        if (typeof sent !== "number") continue;
+        latenciesMs.push(arrived - sent);
+        (byKey.get(key)?.server === observer.server ? sameProcessMs : crossProcessMs).push(arrived - sent);
       }
     };
     stamps.observe(onChange);
@@ -85,7 +96,7 @@ export async function typeAndMeasure(
   // Let the last keystrokes arrive before counting.
   await new Promise((resolve) => setTimeout(resolve, 1000));
   for (const stop of unobserve) stop();
-  return { latenciesMs, keystrokes };
+  return { latenciesMs, crossProcessMs, sameProcessMs, keystrokes };
 }
 
 /** Disconnects and destroys every editor. */
