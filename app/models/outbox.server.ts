@@ -1,4 +1,5 @@
 import { db, type Db } from "#app/utils/db.server.ts";
+import { claimOutboxMessages } from "./outbox-claim.server.ts";
 
 /** An e-mail to send: plain text, because it must read well in every mail client. */
 export type OutgoingEmail = { to: string; subject: string; text: string; kind: string };
@@ -20,26 +21,25 @@ export function listOutbox({ take = 100 }: { take?: number } = {}) {
 }
 
 /**
- * Sends every unsent message that has attempts left, marking each sent or recording its error.
- * Returns how many were sent.
+ * Sends the unsent messages that have attempts left and no other sender holds (a batch, claimed
+ * first: outbox-claim.server.ts), marking each sent or recording its error. Returns how many were
+ * sent. `client`, `now` and `batch` let tests run competing senders on separate connections.
  */
 export async function deliverPendingEmails(
   send: (message: { to: string; subject: string; text: string }) => Promise<unknown>,
+  { client = db, now = new Date(), batch }: { client?: Db; now?: Date; batch?: number } = {},
 ): Promise<number> {
-  const pending = await db.outboxEmail.findMany({
-    where: { sentAt: null, attempts: { lt: MAX_DELIVERY_ATTEMPTS } },
-    orderBy: { createdAt: "asc" },
-    take: 50,
-  });
+  const pending = await claimOutboxMessages({ maxAttempts: MAX_DELIVERY_ATTEMPTS, client, now, take: batch });
   let sent = 0;
   for (const message of pending) {
     try {
       await send({ to: message.to, subject: message.subject, text: message.text });
-      await db.outboxEmail.update({ where: { id: message.id }, data: { sentAt: new Date(), attempts: { increment: 1 }, lastError: null } });
+      await client.outboxEmail.update({ where: { id: message.id }, data: { sentAt: new Date(), attempts: { increment: 1 }, lastError: null, claimedUntil: null } });
       sent += 1;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      await db.outboxEmail.update({ where: { id: message.id }, data: { attempts: { increment: 1 }, lastError: reason.slice(0, 500) } });
+      // Released for the next round (not this one: each message is claimed once per round).
+      await client.outboxEmail.update({ where: { id: message.id }, data: { attempts: { increment: 1 }, lastError: reason.slice(0, 500), claimedUntil: null } });
     }
   }
   return sent;

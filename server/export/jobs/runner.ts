@@ -1,8 +1,11 @@
-import { encodeFailure, onExportQueued, publishJobEvent } from "#app/models/export-jobs.server.ts";
+import { onExportQueued } from "#app/models/export-jobs.server.ts";
 import { db } from "#app/utils/db.server.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
+import { claimNextJob, failExpiredJobs, JOB_LEASE_RENEW_MS, renewLease } from "./claim.ts";
 import type { ProgressIntervals } from "./progress-reporter.ts";
 import { runJob, type ClaimedJob } from "./run-job.ts";
+
+export { claimNextJob };
 
 export type ExportRunner = {
   /** Look for queued jobs now (queueing does this by itself in this process). */
@@ -33,9 +36,10 @@ function jobsRunningHere(): Set<string> {
 
 /**
  * Starts the background runner: it claims queued jobs one at a time, oldest first, and runs each
- * to its end (server/export/jobs/run-job.ts). One at a time because an export already uses what
- * the machine has (pandoc-wasm is not re-entrant; Typst takes a core). Jobs that a crash left
- * `running` are failed first, with a reason that says to try again.
+ * to its end (server/export/jobs/run-job.ts), renewing its lease meanwhile (claim.ts). One at a
+ * time because an export already uses what the machine has (pandoc-wasm is not re-entrant; Typst
+ * takes a core). Before each claim, jobs whose runner died (lease run out) are failed, with a
+ * reason that says to try again.
  */
 export function startExportRunner(options: ExportRunnerOptions = {}): ExportRunner {
   const fallbackMs = options.fallbackIntervalMs ?? FALLBACK_INTERVAL_MS;
@@ -65,13 +69,14 @@ export function startExportRunner(options: ExportRunnerOptions = {}): ExportRunn
 
   const unsubscribe = onExportQueued(wake);
   const loop = (async () => {
-    try {
-      await failInterruptedJobs();
-    } catch (error) {
-      console.error("[export] could not recover interrupted jobs:", error);
-    }
     while (!stopped) {
       woken = false;
+      try {
+        // Before each claim: another process's runner may have died since the last look.
+        await failInterruptedJobs();
+      } catch (error) {
+        console.error("[export] could not recover interrupted jobs:", error);
+      }
       let job: ClaimedJob | null = null;
       try {
         job = await claimNextJob();
@@ -83,9 +88,15 @@ export function startExportRunner(options: ExportRunnerOptions = {}): ExportRunn
         continue;
       }
       jobsRunningHere().add(job.id);
+      const claimed = job;
+      const heartbeat = setInterval(() => {
+        renewLease(claimed.id).catch((error: unknown) => console.error(`[export] could not renew the lease of job ${claimed.id}:`, error));
+      }, JOB_LEASE_RENEW_MS);
+      heartbeat.unref();
       try {
         await runJob(job, intervals);
       } finally {
+        clearInterval(heartbeat);
         jobsRunningHere().delete(job.id);
       }
       woken = true; // there may be more queued
@@ -104,42 +115,10 @@ export function startExportRunner(options: ExportRunnerOptions = {}): ExportRunn
 }
 
 /**
- * Claims the oldest queued job. The claim is a guarded update (`status` must still be `queued`),
- * so of two runners reading the same job only one changes it; the other tries the next one.
+ * Jobs still `running` whose lease ran out and that no runner here runs were cut off by a crash or
+ * a kill (here or in another process). They are failed rather than run again: a job that brought
+ * the server down would otherwise do so at every start. The page offers to try again.
  */
-export async function claimNextJob(): Promise<ClaimedJob | null> {
-  for (;;) {
-    const next = await db.exportJob.findFirst({
-      where: { status: "queued" },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, bookId: true, format: true, scope: true, editionId: true },
-    });
-    if (!next) return null;
-    const claimed = await db.exportJob.updateMany({
-      where: { id: next.id, status: "queued" },
-      data: { status: "running", startedAt: new Date(), step: "exports.step.preparing", percent: 0 },
-    });
-    if (claimed.count === 1) return next;
-  }
-}
-
-/**
- * Jobs still `running` that no runner here runs were cut off by a crash or a kill. They are failed
- * rather than run again: a job that brought the server down would otherwise do so at every start.
- * The page offers to try again. (With several server processes on one database this would need a
- * lease per job; Kapittel runs one process, docs/decisions/001.)
- */
-export async function failInterruptedJobs(): Promise<number> {
-  const interrupted = await db.exportJob.findMany({
-    where: { status: "running", id: { notIn: [...jobsRunningHere()] } },
-    select: { id: true, bookId: true },
-  });
-  for (const job of interrupted) {
-    const result = await db.exportJob.updateMany({
-      where: { id: job.id, status: "running" },
-      data: { status: "failed", error: encodeFailure({ key: "exports.error.interrupted" }), finishedAt: new Date() },
-    });
-    if (result.count === 1) publishJobEvent(job.bookId, { jobId: job.id, status: "failed", step: "", percent: 0 });
-  }
-  return interrupted.length;
+export function failInterruptedJobs(now = new Date()): Promise<number> {
+  return failExpiredJobs([...jobsRunningHere()], db, now);
 }
