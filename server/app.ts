@@ -11,7 +11,7 @@ import { COLLAB_PATH } from "#app/common/collab.ts";
 import { htmlToYUpdate, yDocToHtml, yDocToText } from "#app/models/chapter-content.server.ts";
 import { disconnectDb } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
-import { announceShutdown } from "#app/utils/live-events.server.ts";
+import { announceShutdown, closeLiveEventRelay } from "#app/utils/live-events.server.ts";
 import { closeRedisClient } from "#app/utils/redis.server.ts";
 import { importEndpoint, IMPORT_ENDPOINT_PATH } from "./chapter-files/import-endpoint.ts";
 import { createCollabService, type CollabService, type CollabServiceOptions } from "./collab/index.ts";
@@ -109,6 +109,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Kapittel
       await exportRunnerStopped;
       await outbox?.stop();
       await disconnectDb();
+      await closeLiveEventRelay();
       await closeRedisClient();
     })());
 

@@ -7,8 +7,8 @@ import { eventStreamError, liveEventStream } from "#app/utils/event-stream.serve
  * Server-Sent Events for everyone who has a chapter open in the editor: each event published for
  * the chapter (app/utils/live-events.server.ts) is one `data: {"type":…}` message; clients refetch
  * what changed through the permission-checked routes. Same access as the comments (authors of the
- * chapter's organisations, editors, admins). The hub lives in this process: with several
- * processes behind a load balancer, events would need a relay between them (issue #10).
+ * chapter's organisations, editors, admins). With REDIS_URL set, events published on another
+ * process arrive here too (docs/decisions/022).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);

@@ -1,6 +1,6 @@
 import type { MessageKey } from "#app/common/i18n/catalogue.ts";
 import { getTranslator } from "./i18n.server.ts";
-import { SHUTDOWN_EVENT, subscribe, type LiveEvent } from "./live-events.server.ts";
+import { SHUTDOWN_EVENT, subscribe, whenRelayed, type LiveEvent } from "./live-events.server.ts";
 
 /** A comment line this often keeps proxies and browsers from closing an idle stream. */
 const HEARTBEAT_MS = 25_000;
@@ -43,7 +43,9 @@ export function liveEventStream(request: Request, key: string): Response {
       // The browser left (tab closed, navigation): Remix aborts the request's signal.
       request.signal.addEventListener("abort", () => stop(), { once: true });
       // Reconnect after 3 s if the connection drops; the first line also opens the stream at once.
-      send("retry: 3000\n: connected\n\n");
+      send("retry: 3000\n\n");
+      // "connected" once events from other processes arrive too (at once with one process).
+      void whenRelayed(key).then(() => stopped || send(": connected\n\n"));
     },
     cancel() {
       stop();

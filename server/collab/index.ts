@@ -4,6 +4,7 @@ import { WebSocketServer } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { CLOSE_CODES } from "#app/common/collab.ts";
+import { isPostgresqlUrl } from "#app/common/database-url.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { redisClient } from "#app/utils/redis.server.ts";
 import { isSessionActive } from "#app/utils/session.server.ts";
@@ -66,7 +67,11 @@ const REMOTE_AWARENESS = { remote: true } as const;
 
 /** Redis when REDIS_URL is set (several processes), else nothing to relay. */
 function defaultRelay(log: CollabLogger): CollabRelay {
-  const url = getEnv().REDIS_URL;
+  const { REDIS_URL: url, DATABASE_URL } = getEnv();
+  if (url && !isPostgresqlUrl(DATABASE_URL)) {
+    // Not refused (the relay works), but a second process on the same SQLite file would not be safe.
+    log({ event: "collab.relay.sqlite", level: "warn", message: "REDIS_URL is set, but SQLite serves one process only: run several on PostgreSQL" });
+  }
   const publisher = url ? redisClient() : null;
   return url && publisher ? redisRelay(url, publisher, log) : localRelay;
 }

@@ -5,6 +5,7 @@ import { createCollabToken } from "#app/utils/collab-token.server.ts";
 import { db } from "#app/utils/db.server.ts";
 import { LOGIN_FAILURES_PER_ACCOUNT } from "#app/utils/rate-limit.server.ts";
 import { appendParagraph, chapterWithWriter, connectProvider, contentOf, synced, waitFor, type TestClient } from "#tests/collab/helpers.ts";
+import { anchorsOn, commentScene, liveClient, postComment, SENTENCE } from "#tests/comments/helpers.ts";
 import { createUser } from "#tests/factories.ts";
 import { TestClient as HttpClient } from "#tests/helpers/http-client.ts";
 import { logInAs } from "#tests/helpers/login.ts";
@@ -92,6 +93,38 @@ describe("two Kapittel processes sharing PostgreSQL and Redis", () => {
     expect(response.status).toBe(303);
     await waitFor(() => closes.includes(CLOSE_CODES.accessChanged), { message: "B's connection to close with 4509" });
     atB.provider.destroy();
+  });
+
+  test("a comment posted on one process reaches the open editor's event stream on the other", async () => {
+    const scene = await commentScene();
+    const live = await liveClient(a.url, scene.chapter.id, scene.editor.id);
+    clients.push(live);
+    const author = new HttpClient(b.url);
+    await logInAs(author, scene.author.id);
+    const controller = new AbortController();
+    const response = await author.request(`/api/chapters/${scene.chapter.id}/events`, { method: "GET", signal: controller.signal });
+    expect(response.status).toBe(200);
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let received = "";
+    const readUntil = async (pattern: RegExp) => {
+      while (!pattern.test(received)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`stream ended before ${pattern}: ${received}`);
+        received += value;
+      }
+    };
+    try {
+      await readUntil(/: connected/); // B now hears the other processes' events for the chapter
+      const editor = new HttpClient(a.url);
+      await logInAs(editor, scene.editor.id);
+      const posted = await postComment(editor, scene.chapter.id, { intent: "create", body: "Over de processen heen?", ...anchorsOn(live.doc, SENTENCE) });
+      const { threadId } = (await posted.json()) as { threadId: string };
+      await readUntil(/data: .*\n\n/);
+      expect(JSON.parse(/data: (.*)\n/.exec(received)?.[1] ?? "{}")).toEqual({ type: "comments", threadId });
+    } finally {
+      controller.abort();
+      await reader.cancel().catch(() => {});
+    }
   });
 
   test("kill -9 one process: the other keeps serving, nothing its clients saw is lost, and after a restart they converge", async () => {
