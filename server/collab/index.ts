@@ -215,13 +215,17 @@ export function createCollabService(options: CollabServiceOptions = {}): CollabS
   // has every one of them (durable first), so each loaded document reads its chapter back; the
   // whole stored state rather than "rows after ours", because another process may have compacted
   // those rows into the snapshot meanwhile.
+  // A status change published meanwhile was lost too: access is re-decided as well.
   relay.onReconnect(() => {
     for (const document of leaveRelay.keys()) {
-      store.load(document.chapterId).then(
+      const { chapterId } = document;
+      store.load(chapterId).then(
         (stored) => stored && document.applyDurable([Y.encodeStateAsUpdate(stored.doc)]),
-        (error: unknown) => log({ event: "collab.catchUp.failed", level: "error", chapter: document.chapterId, error: String(error) }),
+        (error: unknown) => log({ event: "collab.catchUp.failed", level: "error", chapter: chapterId, error: String(error) }),
       );
+      refreshLocalAccess(chapterId).catch((error: unknown) => log({ event: "collab.refreshAccess.failed", level: "error", chapter: chapterId, error: String(error) }));
     }
+    log({ event: "collab.relay.caughtUp", chapters: leaveRelay.size });
   });
 
   /** Re-decides access for this process's connections to the chapter. */

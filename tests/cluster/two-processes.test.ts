@@ -127,6 +127,23 @@ describe("two Kapittel processes sharing PostgreSQL and Redis", () => {
     }
   });
 
+  test("while Redis is away each process serves its own clients; once it is back they catch up from the database and converge", async () => {
+    const { chapter, token } = await chapterWithWriter({ bodyHtml: "" });
+    const atA = connectProvider(a.url, chapter.id, { token });
+    const atB = connectProvider(b.url, chapter.id, { token });
+    clients.push(atA, atB);
+    await Promise.all([synced(atA), synced(atB)]);
+    await redis.stop();
+    appendParagraph(atA.doc, "tijdens de storing bij A");
+    appendParagraph(atB.doc, "tijdens de storing bij B");
+    const both = (content: string) => content.includes("storing bij A") && content.includes("storing bij B");
+    // Stored by each process as always (durable first), though not relayed.
+    await waitFor(async () => both(contentOf(await storedDocument(chapter.id))), { message: "both edits stored" });
+    expect(contentOf(atA.doc)).not.toContain("storing bij B");
+    await redis.start();
+    await waitFor(() => both(contentOf(atA.doc)) && contentOf(atA.doc) === contentOf(atB.doc), { timeout: 20_000, message: "the clients to converge" });
+  });
+
   test("kill -9 one process: the other keeps serving, nothing its clients saw is lost, and after a restart they converge", async () => {
     const { chapter, token } = await chapterWithWriter({ bodyHtml: "" });
     const atA = connectProvider(a.url, chapter.id, { token });
