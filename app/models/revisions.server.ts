@@ -1,4 +1,5 @@
-import { db, type Db } from "#app/utils/db.server.ts";
+import { db, type DbTransaction } from "#app/utils/db.server.ts";
+import { lockRow } from "#app/utils/row-lock.server.ts";
 
 /**
  * Revisions: the chapter as it stood at each workflow transition (a Yjs snapshot plus its HTML
@@ -20,16 +21,23 @@ export type RevisionInput = {
 
 /**
  * Stores the next revision of the chapter (its number is one past the highest). Pass the
- * transaction client of the transition it belongs to: the number is then decided inside the
- * same write transaction, and the unique (chapterId, number) index refuses any duplicate.
+ * transaction of the transition it belongs to; without one it runs in its own. Either way the
+ * chapter's row is locked first (lockRow: `FOR UPDATE` on PostgreSQL; SQLite has one writer at a
+ * time), so two revisions at the same moment (a restore during a workflow step) get consecutive
+ * numbers instead of one failing on the unique (chapterId, number) index.
  */
-export async function createRevision(input: RevisionInput, client: Pick<Db, "chapterRevision"> = db) {
-  const last = await client.chapterRevision.findFirst({
+export function createRevision(input: RevisionInput, tx?: DbTransaction) {
+  return tx ? createRevisionIn(tx, input) : db.$transaction((own) => createRevisionIn(own, input));
+}
+
+async function createRevisionIn(tx: DbTransaction, input: RevisionInput) {
+  await lockRow(tx, "Chapter", input.chapterId);
+  const last = await tx.chapterRevision.findFirst({
     where: { chapterId: input.chapterId },
     orderBy: { number: "desc" },
     select: { number: true },
   });
-  return client.chapterRevision.create({
+  return tx.chapterRevision.create({
     data: {
       chapterId: input.chapterId,
       number: (last?.number ?? 0) + 1,
