@@ -1,4 +1,5 @@
 import { db } from "#app/utils/db.server.ts";
+import { lockRow } from "#app/utils/row-lock.server.ts";
 import { slugify } from "./organisations.server.ts";
 
 /**
@@ -104,9 +105,13 @@ export function checkOrder(order: BookOrder, partIds: ReadonlySet<string>, chapt
   return null;
 }
 
-/** Adds a part at the end of the book, with a slug no other part of the book has. */
+/**
+ * Adds a part at the end of the book, with a slug no other part of the book has. The book's row is
+ * locked first, so two parts added at the same moment get different slugs and positions.
+ */
 export async function addPart(bookId: string, title: string, userId: string): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
+    await lockRow(tx, "Book", bookId);
     const existing = await tx.part.findMany({ where: { bookId }, select: { slug: true, position: true } });
     const base = slugify(title).replace(/^organisatie$/, "deel");
     const taken = new Set(existing.map((part) => part.slug));

@@ -8,6 +8,7 @@ import {
 import type { MessageKey } from "#app/common/i18n/catalogue.ts";
 import { assertValidCsrf, readForm } from "#app/utils/csrf.server.ts";
 import { db, type DbTransaction } from "#app/utils/db.server.ts";
+import { lockRow } from "#app/utils/row-lock.server.ts";
 import { httpError } from "#app/utils/http.server.ts";
 import { checkDocument, documentUrl, MAX_DOCUMENT_BYTES, storeDocument } from "./stored-files.server.ts";
 
@@ -79,8 +80,12 @@ export async function addToolAttachment(toolId: string, title: string, bytes: Ui
   return db.$transaction((tx) => appendAttachment(tx, toolId, { title, file, sizeBytes: bytes.length }));
 }
 
-/** Adds an already stored PDF as the tool's last attachment (inside the caller's transaction). */
+/**
+ * Adds an already stored PDF as the tool's last attachment (inside the caller's transaction). The
+ * tool's row is locked first, so two uploads at the same moment get different positions.
+ */
 export async function appendAttachment(tx: DbTransaction, toolId: string, attachment: { title: string; file: string; sizeBytes: number }) {
+  await lockRow(tx, "Tool", toolId);
   const last = await tx.toolAttachment.findFirst({ where: { toolId }, orderBy: { position: "desc" }, select: { position: true } });
   return tx.toolAttachment.create({ data: { toolId, ...attachment, contentType: "application/pdf", position: (last?.position ?? 0) + 1 } });
 }
