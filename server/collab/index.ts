@@ -129,7 +129,8 @@ export function createCollabService(options: CollabServiceOptions = {}): CollabS
         return;
       case "awarenessQuery": {
         // A process that just loaded the chapter: tell it who is here.
-        const local = [...byChapter(chapterId)].flatMap((connection) => [...connection.awarenessIds]);
+        const states = document.awareness.getStates();
+        const local = [...byChapter(chapterId)].flatMap((connection) => [...connection.awarenessIds]).filter((id) => states.has(id));
         if (local.length > 0) relay.publish(chapterId, { kind: "awareness", payload: awarenessProtocol.encodeAwarenessUpdate(document.awareness, local) });
         return;
       }

@@ -60,9 +60,17 @@ describe("two Kapittel processes sharing PostgreSQL and Redis", () => {
     expect(response.status).toBe(200);
     const { token } = (await response.json()) as { token: string };
     const atA = connectProvider(a.url, chapter.id, { token });
+    const watcherAtA = connectProvider(a.url, chapter.id, { token });
+    clients.push(atA, watcherAtA);
+    await Promise.all([synced(atA), synced(watcherAtA)]);
+    const nameAt = (client: TestClient) => (client.provider.awareness.getStates().get(atA.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name;
+    atA.provider.awareness.setLocalStateField("user", { name: "Anna" });
+    await waitFor(() => nameAt(watcherAtA) === "Anna", { message: "Anna's presence at A" });
+    // B loads the chapter only now, and asks the others who is there.
     const atB = connectProvider(b.url, chapter.id, { token });
-    clients.push(atA, atB);
-    await Promise.all([synced(atA), synced(atB)]);
+    clients.push(atB);
+    await synced(atB);
+    await waitFor(() => nameAt(atB) === "Anna", { message: "Anna's presence at B, who came later" });
 
     const fromA = appendParagraph(atA.doc, "Anna schrijft ");
     const fromB = appendParagraph(atB.doc, "Bert schrijft ");
@@ -74,10 +82,8 @@ describe("two Kapittel processes sharing PostgreSQL and Redis", () => {
       message: "the two writers to converge",
     });
 
-    atA.provider.awareness.setLocalStateField("user", { name: "Anna" });
-    await waitFor(() => (atB.provider.awareness.getStates().get(atA.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name === "Anna", {
-      message: "Anna's presence at B",
-    });
+    atA.provider.awareness.setLocalStateField("user", { name: "Anna Auteur" });
+    await waitFor(() => nameAt(atB) === "Anna Auteur", { message: "Anna's changed presence at B" });
   });
 
   test("approving the chapter on one process makes a writer on the other read-only at once", async () => {
