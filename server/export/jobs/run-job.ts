@@ -111,7 +111,7 @@ async function recordSuccess(job: ClaimedJob, format: ExportFormat, file: string
   await db.$transaction(async (tx) => {
     await tx.exportJob.update({
       where: { id: job.id },
-      data: { status: "done", step: "exports.step.checking", percent: 100, finishedAt: new Date(), file, sizeBytes, sha256, error: null },
+      data: { status: "done", step: "exports.step.checking", percent: 100, finishedAt: new Date(), file, sizeBytes, sha256, error: null, leaseUntil: null },
     });
     // An edition keeps the first file made of it: a later export of the same edition never replaces it.
     if (job.scope === "edition" && job.editionId) {
@@ -124,7 +124,7 @@ async function recordSuccess(job: ClaimedJob, format: ExportFormat, file: string
 
 async function recordFailure(job: ClaimedJob, reason: FailureReason): Promise<void> {
   try {
-    await db.exportJob.update({ where: { id: job.id }, data: { status: "failed", error: encodeFailure(reason), finishedAt: new Date() } });
+    await db.exportJob.update({ where: { id: job.id }, data: { status: "failed", error: encodeFailure(reason), finishedAt: new Date(), leaseUntil: null } });
   } catch (error) {
     console.error(`[export] could not record the failure of job ${job.id}:`, error);
   }
