@@ -3,6 +3,7 @@ import { matchExpression, parseQuery } from "#app/models/search/fts-query.ts";
 import { markedToHtml } from "#app/models/search/highlight.ts";
 import { editDistance } from "#app/models/search/spelling.server.ts";
 import { search } from "#app/models/search.server.ts";
+import { db } from "#app/utils/db.server.ts";
 import { chapterWithText, titlesFound, toolWithDescription } from "./helpers.ts";
 
 beforeAll(async () => {
@@ -110,6 +111,20 @@ describe("Dutch-friendly matching", () => {
     expect(result.correctedQuery).toBeNull();
     const asEditor = await search("kwikzilverbrig", { role: "editor", organisationIds: [] });
     expect(asEditor.correctedQuery).toBe("kwikzilverbrug");
+  });
+
+  test("spelling suggestions follow the content: a word added by an edit is suggested, one no page holds any more is not", async () => {
+    const chapter = await chapterWithText({ title: "Aan het water", text: "Een kievit broedt in het gruttoveld aan het water." });
+    expect((await search("grutoveld", null)).correctedQuery).toBe("gruttoveld");
+    // Two neighbours swapped is one edit, as in editDistance (PostgreSQL's Levenshtein counts two).
+    expect((await search("kievti", null)).correctedQuery).toBe("kievit");
+
+    // A typo fixed in the text: the old spelling is no longer offered, even where it is the nearest word.
+    await db.chapter.update({ where: { id: chapter.id }, data: { bodyText: "Een kievit broedt in het gruttovelt aan het water." } });
+    const fixed = await search("gruttoveld water", null);
+    expect(fixed.mode).toBe("spelling");
+    expect(fixed.correctedQuery).toBe("gruttovelt water");
+    expect(fixed.hits.map((hit) => hit.title)).toEqual(["Aan het water"]);
   });
 });
 

@@ -7,8 +7,12 @@ import type { SearchKind } from "./kinds.ts";
 export type Vocabulary = {
   /** Whether the index holds this word (or, asPrefix, a word starting with it). */
   isKnown(word: string, asPrefix: boolean): Promise<boolean>;
-  /** Known words starting with `first` whose length is in [min, max], with the number of pages holding each. */
-  candidates(first: string, min: number, max: number): Promise<{ term: string; documents: number }[]>;
+  /**
+   * Known words starting with `first` whose length is in [min, max], with the number of pages
+   * holding each. `near` (the word to correct, the edits allowed) lets an index narrow them down
+   * further; every candidate is checked again with editDistance.
+   */
+  candidates(first: string, min: number, max: number, near: { word: string; edits: number }): Promise<{ term: string; documents: number }[]>;
 };
 
 /**

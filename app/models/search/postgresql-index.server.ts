@@ -101,11 +101,29 @@ function withEllipses(marked: string, text: string): string {
 }
 
 /**
- * The vocabulary: every folded, unstemmed word of the index (the `words` column) with the number
- * of entries holding it. ts_stat reads every entry; it runs only when a search found nothing.
- * starts_with, not a range of `<` and `>=`: a range depends on the database's collation.
+ * The vocabulary (migration *_search): search_word holds every folded, unstemmed word ever indexed;
+ * whether pages hold one now is asked of search_entry's `words` through its GIN index. A query
+ * word holds letters and digits only, so `word:*` is one prefix lexeme (as in tsquery.ts).
  */
-const VOCABULARY = `ts_stat('SELECT words FROM search_entry')`;
+const HOLDS_WORD = `plainto_tsquery('kapittel_words'::regconfig, ?)`;
+const HOLDS_PREFIX = `to_tsquery('kapittel_words'::regconfig, ?)`;
+/** A word as FTS5's tokenizer would have one: the words table also has "digital-twin", "3.5", "iemand@example.nl". */
+const PLAIN_WORD = /^[\p{L}\p{N}]+$/u;
+
+/**
+ * Near words, with the pages holding each: levenshtein_less_equal narrows the words with the
+ * right first letter (a range of the primary key) and length down to a handful before their pages are counted (a swap of two
+ * neighbours is one edit for editDistance but two for Levenshtein, hence twice the edits; the
+ * CASE keeps words over fuzzystrmatch's 255 characters away from it). Words no page holds any
+ * more (search_word is only added to) count 0 and are left out.
+ */
+const CANDIDATES = `
+  SELECT term, documents FROM (
+    SELECT w."word" AS term,
+      (SELECT count(*) FROM search_entry e WHERE e.words @@ plainto_tsquery('simple', w."word"))::int AS documents
+    FROM search_word w
+    WHERE w."word" >= ? AND w."word" < ? AND CASE WHEN length(w."word") BETWEEN ? AND ? THEN levenshtein_less_equal(?, w."word", ?) <= ? ELSE false END
+  ) near WHERE documents > 0`;
 
 /** PostgreSQL's full-text search (docs/decisions/019): the twin of fts5Index. */
 export const postgresqlIndex: SearchIndex<TsqueryExpression> = {
@@ -114,16 +132,14 @@ export const postgresqlIndex: SearchIndex<TsqueryExpression> = {
   rankedRows,
   vocabulary: {
     async isKnown(word, asPrefix) {
-      const rows = asPrefix
-        ? await query(`SELECT 1 FROM ${VOCABULARY} WHERE starts_with(word, ?) LIMIT 1`, [word])
-        : await query(`SELECT 1 FROM ${VOCABULARY} WHERE word = ? LIMIT 1`, [word]);
+      const rows = await query(`SELECT 1 FROM search_entry WHERE words @@ ${asPrefix ? HOLDS_PREFIX : HOLDS_WORD} LIMIT 1`, [asPrefix ? `${word}:*` : word]);
       return rows.length > 0;
     },
-    async candidates(first, min, max) {
-      return query<{ term: string; documents: number }>(
-        `SELECT word AS term, ndoc AS documents FROM ${VOCABULARY} WHERE starts_with(word, ?) AND length(word) BETWEEN ? AND ?`,
-        [first, min, max],
-      );
+    async candidates(first, min, max, near) {
+      // Words starting with `first` (one character): a range of the primary key, in code point order (COLLATE "C").
+      const after = String.fromCodePoint((first.codePointAt(0) ?? 0) + 1);
+      const rows = await query<{ term: string; documents: number }>(CANDIDATES, [first, after, min, max, near.word, near.edits * 2, near.edits * 2]);
+      return rows.filter((row) => PLAIN_WORD.test(row.term));
     },
   },
 };

@@ -3,7 +3,7 @@ import type { Vocabulary } from "./index-kind.ts";
 
 /**
  * Spelling suggestions from the index's own vocabulary (SQLite: the fts5vocab table search_vocabulary;
- * PostgreSQL: the unstemmed words of search_entry):
+ * PostgreSQL: the table search_word of unstemmed words, counted against search_entry):
  * a word the index does not know is replaced by the most common known word within one edit
  * (two for words of eight letters or more) that starts with the same letter — "digitle" → "digitale",
  * "particpatie" → "participatie". Used only when a search finds nothing; the caller keeps a
@@ -40,7 +40,7 @@ const MIN_CORRECTABLE_LENGTH = 4;
 async function closestKnownWord(word: string, vocabulary: Vocabulary): Promise<string | null> {
   const max = word.length >= 8 ? 2 : 1;
   const first = word.slice(0, 1);
-  const candidates = await vocabulary.candidates(first, word.length - max, word.length + max);
+  const candidates = await vocabulary.candidates(first, word.length - max, word.length + max, { word, edits: max });
   let best: { term: string; distance: number; documents: number } | null = null;
   for (const candidate of candidates) {
     const distance = editDistance(word, candidate.term, max);

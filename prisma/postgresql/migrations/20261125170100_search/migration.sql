@@ -4,6 +4,8 @@
 -- triggers in the same transaction as the content, whichever connection writes it.
 
 CREATE EXTENSION IF NOT EXISTS unaccent;
+-- Spelling suggestions: levenshtein_less_equal narrows the vocabulary down to near words in SQL.
+CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;
 
 -- Matching: Dutch stemming and stopwords, diacritics folded first ("financiële" = "financiele").
 CREATE TEXT SEARCH CONFIGURATION kapittel_dutch (COPY = pg_catalog.dutch);
@@ -28,6 +30,35 @@ CREATE TABLE "search_entry" (
     CONSTRAINT "search_entry_pkey" PRIMARY KEY ("kind", "ref_id")
 );
 CREATE INDEX "search_entry_document_idx" ON "search_entry" USING GIN ("document");
+-- Whether a page holds a word as written (spelling suggestions) is an index look-up, not a scan.
+CREATE INDEX "search_entry_words_idx" ON "search_entry" USING GIN ("words");
+
+-- The vocabulary for spelling suggestions: every word ever indexed (FTS5's fts5vocab has no twin;
+-- ts_stat would parse every entry on every misspelt search). Only added to: a row lock per word
+-- would make every chapter save wait on every other save sharing a word ("de", "het"), and an
+-- insert of a word already there takes no lock. Words no page holds any more are dropped at query
+-- time by counting their pages through search_entry_words_idx. COLLATE "C": a prefix LIKE is a
+-- range of the primary key whatever the database's collation.
+CREATE TABLE "search_word" (
+    "word" TEXT COLLATE "C" NOT NULL,
+    CONSTRAINT "search_word_pkey" PRIMARY KEY ("word")
+);
+
+CREATE FUNCTION search_entry_words() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+BEGIN
+  -- Only the words the entry did not hold before (OLD is null on INSERT); sorted, so two saves
+  -- adding the same new words wait for each other in one order and never deadlock.
+  INSERT INTO "search_word" ("word")
+  SELECT word FROM (
+    SELECT unnest(tsvector_to_array(NEW."words")) AS word
+    EXCEPT
+    SELECT unnest(tsvector_to_array(OLD."words"))
+  ) added
+  ORDER BY word
+  ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER "search_entry_words" AFTER INSERT OR UPDATE ON "search_entry" FOR EACH ROW EXECUTE FUNCTION search_entry_words();
 
 -- Sanitized HTML (tool descriptions, event programmes) as text: sanitize-html escapes "<" in text
 -- and attributes, so every "<" starts a tag; then the entities it writes are decoded.
