@@ -57,7 +57,8 @@ export function decodeRelayMessage(frame: Buffer): { from: Buffer; message: Rela
   const kind = KINDS[frame[0] ?? -1];
   if (!kind || frame.length < 1 + PROCESS_ID_BYTES) return null;
   const from = frame.subarray(1, 1 + PROCESS_ID_BYTES);
-  const payload = new Uint8Array(frame.buffer, frame.byteOffset + 1 + PROCESS_ID_BYTES, frame.length - 1 - PROCESS_ID_BYTES);
+  // A copy: a message kept while its document loads must not share memory the client may reuse.
+  const payload = new Uint8Array(frame.subarray(1 + PROCESS_ID_BYTES));
   if (kind === "update" || kind === "awareness") return { from, message: { kind, payload } };
   return { from, message: { kind } };
 }
