@@ -16,6 +16,7 @@ import { closeRedisClient } from "#app/utils/redis.server.ts";
 import { importEndpoint, IMPORT_ENDPOINT_PATH } from "./chapter-files/import-endpoint.ts";
 import { createCollabService, type CollabService, type CollabServiceOptions } from "./collab/index.ts";
 import { originCheck } from "./http/origin-check.ts";
+import { pageCache } from "./http/page-cache.ts";
 import { assignCspNonce, securityHeaders } from "./http/security-headers.ts";
 import { UpgradeRouter } from "./http/upgrade-router.ts";
 import { startDigestScheduler } from "./mail/digest.ts";
@@ -43,6 +44,8 @@ export type ServerOptions = {
   digestIntervalMs?: number;
   /** How often the export runner looks for jobs it was not woken for (server/export/jobs/runner.ts). */
   exportFallbackIntervalMs?: number;
+  /** How long visitors' reader pages are replayed (server/http/page-cache.ts); tests shorten it. */
+  pageCacheTtlMs?: number;
 };
 
 /** How long shutdown waits for running requests before closing their connections. */
@@ -65,6 +68,8 @@ export async function startServer(options: ServerOptions = {}): Promise<Kapittel
   // Before the Origin check: the import command is not a browser (it proves itself by a token).
   app.post(IMPORT_ENDPOINT_PATH, ...importEndpoint(() => collab));
   app.use(originCheck(env.APP_URL));
+  // Visitors' reader pages for a few seconds (docs/decisions/023); not in development, where code changes.
+  if (!options.dev) app.use(pageCache({ ttlMs: options.pageCacheTtlMs }));
   app.all("*", remixHandler);
 
   const http = createServer(app);

@@ -3,6 +3,7 @@ import type { CurrentUser } from "#app/utils/auth.server.ts";
 import { requireUser } from "#app/utils/auth.server.ts";
 import { db } from "#app/utils/db.server.ts";
 import { forbidden } from "#app/utils/http.server.ts";
+import { invalidatePages } from "#app/utils/page-cache.server.ts";
 import { forewordHtmlToMarkdown, forewordMarkdownToHtml } from "./book-settings-foreword.server.ts";
 import { detectImageType, imageUrl, storeImage } from "./images.server.ts";
 
@@ -94,6 +95,7 @@ export async function saveBookSettings(bookId: string, input: BookSettingsInput,
     },
   });
   if (updated.count === 0) return { status: "not-found" };
+  invalidatePages(); // the title and blurb readers see
   console.info(JSON.stringify({ event: "book.settings-saved", bookId, userId }));
   return { status: "saved" };
 }
@@ -105,6 +107,7 @@ export async function setBookCover(bookId: string, bytes: Uint8Array, userId: st
   const name = await storeImage(bytes, type);
   const updated = await db.book.updateMany({ where: { id: bookId }, data: { coverImage: name } });
   if (updated.count === 0) return "not-found";
+  invalidatePages();
   console.info(JSON.stringify({ event: "book.cover-set", bookId, userId, name, bytes: bytes.length }));
   return "saved";
 }
@@ -112,5 +115,6 @@ export async function setBookCover(bookId: string, bytes: Uint8Array, userId: st
 /** Takes the cover off the book (the stored image stays: other books or editions may use it). */
 export async function removeBookCover(bookId: string, userId: string): Promise<void> {
   await db.book.updateMany({ where: { id: bookId }, data: { coverImage: null } });
+  invalidatePages();
   console.info(JSON.stringify({ event: "book.cover-removed", bookId, userId }));
 }

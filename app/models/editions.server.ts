@@ -2,6 +2,7 @@ import { chapterSchema, type ChapterJson } from "#app/common/chapter-schema.ts";
 import { chapterPlainText } from "#app/common/chapter-text.ts";
 import { proseMirrorToHtml } from "#app/models/chapter-content.server.ts";
 import { announceQueued, createExportJobs, isExportFormat, readExportFile, type ExportFormat } from "#app/models/export-jobs.server.ts";
+import { forgetEditionChapterPages } from "#app/models/reader/edition-reading.server.ts";
 import { isUniqueConstraintError } from "#app/utils/db-errors.server.ts";
 import { db } from "#app/utils/db.server.ts";
 import { loadManuscript, type FrozenMetadata } from "#server/export/manuscript.ts";
@@ -70,6 +71,8 @@ export async function freezeEdition(options: { bookId: string; userId: string; n
         return { editionId: edition.id, number: edition.number, jobIds: jobs.map((job) => job.id) };
       });
       announceQueued(options.bookId, outcome.jobIds);
+      // The book page and the older edition's pages ("a newer edition exists") change at once.
+      forgetEditionChapterPages();
       return { status: "frozen", ...outcome };
     } catch (error) {
       if (!isUniqueConstraintError(error) || attempt >= FREEZE_ATTEMPTS) throw error;

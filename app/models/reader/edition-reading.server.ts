@@ -3,6 +3,7 @@ import { translator } from "#app/common/i18n/catalogue.ts";
 import { fillToolCards } from "#app/models/tool-cards.server.ts";
 import { db } from "#app/utils/db.server.ts";
 import { sanitizeChapterHtml } from "#app/utils/sanitize-html.server.ts";
+import { invalidatePages } from "#app/utils/page-cache.server.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
 import { withImageSizes } from "./image-sizes.server.ts";
 
@@ -73,6 +74,7 @@ export function editionChapterPage(bookSlug: string, number: number, chapterSlug
 /** Forgets every cached page (tests that change a book between requests call this). */
 export function forgetEditionChapterPages(): void {
   pageCache().clear();
+  invalidatePages(); // and the rendered pages made from them (app/utils/page-cache.server.ts)
 }
 
 async function loadEditionChapterPage(bookSlug: string, number: number, chapterSlug: string, locale: Locale): Promise<EditionChapterPage | EditionChapterMissing> {

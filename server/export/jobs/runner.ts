@@ -3,6 +3,7 @@ import { db } from "#app/utils/db.server.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
 import { claimNextJob, failExpiredJobs, JOB_LEASE_RENEW_MS, renewLease } from "./claim.ts";
 import type { ProgressIntervals } from "./progress-reporter.ts";
+import { invalidatePages } from "#app/utils/page-cache.server.ts";
 import { runJob, type ClaimedJob } from "./run-job.ts";
 
 export { claimNextJob };
@@ -98,6 +99,8 @@ export function startExportRunner(options: ExportRunnerOptions = {}): ExportRunn
       } finally {
         clearInterval(heartbeat);
         jobsRunningHere().delete(job.id);
+        // An edition's EPUB or PDF may now be on its book page: readers see it at once.
+        invalidatePages();
       }
       woken = true; // there may be more queued
     }
