@@ -9,8 +9,12 @@ import { db } from "#app/utils/db.server.ts";
  * when it was never edited live. Reads only; nothing is written.
  */
 export async function readStoredDocument(chapterId: string): Promise<ProseMirrorNode> {
-  const chapter = await db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { docState: true, bodyHtml: true } });
+  // Updates first, then the snapshot: a compaction committing between the two reads (the live
+  // document unloading; on PostgreSQL nothing holds it off) deletes rows it folded into the
+  // snapshot, so read the other way round the rows would be gone and the snapshot still old.
+  // This way a folded row is read twice at worst, and applying an update twice changes nothing.
   const updates = await db.chapterUpdate.findMany({ where: { chapterId }, orderBy: { id: "asc" }, select: { data: true } });
+  const chapter = await db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { docState: true, bodyHtml: true } });
   if (!chapter.docState && updates.length === 0) return htmlToProseMirror(chapter.bodyHtml);
   const doc = new Y.Doc();
   try {
