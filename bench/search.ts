@@ -3,11 +3,15 @@
 // realistic Dutch queries through the real search() (counts per type, ranked page, snippets,
 // permission filter). Prints index size and p50/p95 query times; asserts nothing. Target: p95 < 20 ms.
 //   --tools 1000 --chapters 200 --rounds 5 --keep
+//   --postgresql: the same on a throwaway PostgreSQL (tsvector twin, docs/decisions/019) instead of SQLite's FTS5
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import pg from "pg";
+import { deployPostgresqlMigrations } from "../prisma/postgresql/deploy.ts";
+import { startCluster } from "../tests/postgresql/cluster.ts";
 import { generateChapter, generateTool, randomGenerator } from "./search/dutch-text.ts";
 import { BENCH_QUERIES } from "./search/queries.ts";
 
@@ -18,6 +22,7 @@ const { values: args } = parseArgs({
     rounds: { type: "string", default: "5" },
     // Keep the generated database (its path is printed) to look into it afterwards.
     keep: { type: "boolean", default: false },
+    postgresql: { type: "boolean", default: false },
   },
 });
 const toolCount = Number(args.tools);
@@ -26,10 +31,21 @@ const rounds = Number(args.rounds);
 
 const dir = mkdtempSync(path.join(tmpdir(), "kapittel-bench-search-"));
 const databaseFile = path.join(dir, "bench.db");
-process.env.DATABASE_URL = `file:${databaseFile}`;
+const onPostgresql = args.postgresql;
+const cluster = onPostgresql ? await startCluster() : null;
 process.env.DATA_DIR = dir;
 process.env.SESSION_SECRET ??= "bench-secret-that-is-at-least-32-characters-long";
-execFileSync("npx", ["prisma", "migrate", "deploy"], { env: process.env, stdio: "pipe" });
+if (cluster) {
+  const admin = new pg.Client({ connectionString: cluster.url("postgres") });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE bench_search`);
+  await admin.end();
+  process.env.DATABASE_URL = cluster.url("bench_search");
+  await deployPostgresqlMigrations(process.env.DATABASE_URL);
+} else {
+  process.env.DATABASE_URL = `file:${databaseFile}`;
+  execFileSync("npx", ["prisma", "migrate", "deploy"], { env: process.env, stdio: "pipe" });
+}
 
 // Imported after DATABASE_URL is set: the database client connects on first use.
 const { db, disconnectDb } = await import("#app/utils/db.server.ts");
@@ -87,18 +103,28 @@ try {
     );
   }
   const toolsDone = performance.now();
-  await db.$executeRawUnsafe(`INSERT INTO search_index(search_index) VALUES ('optimize')`);
+  await db.$executeRawUnsafe(onPostgresql ? `ANALYZE search_entry` : `INSERT INTO search_index(search_index) VALUES ('optimize')`);
 
+  // SQLite: the FTS5 tables, "postings" all but the stored text; PostgreSQL: search_entry's indexes (GIN) are the postings.
   const sizes = await db.$queryRawUnsafe<{ name: string; bytes: number | bigint }[]>(
-    `SELECT name, sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'search%' GROUP BY name ORDER BY name`,
+    onPostgresql
+      ? `SELECT 'search_entry_content' AS name, pg_table_size('search_entry') AS bytes
+         UNION ALL SELECT 'search_entry_indexes', pg_indexes_size('search_entry')
+         UNION ALL SELECT 'search_word', pg_total_relation_size('search_word')`
+      : `SELECT name, sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'search%' GROUP BY name ORDER BY name`,
   );
   const indexBytes = sizes.reduce((total, row) => total + Number(row.bytes), 0);
   const postings = sizes.filter((row) => !row.name.endsWith("_content")).reduce((total, row) => total + Number(row.bytes), 0);
-  const vocabulary = await db.$queryRawUnsafe<{ terms: number | bigint }[]>(`SELECT count(*) AS terms FROM search_vocabulary`);
+  const vocabulary = await db.$queryRawUnsafe<{ terms: number | bigint }[]>(
+    onPostgresql ? `SELECT count(*) AS terms FROM search_word` : `SELECT count(*) AS terms FROM search_vocabulary`,
+  );
+  const databaseBytes = onPostgresql
+    ? Number((await db.$queryRawUnsafe<{ bytes: number | bigint }[]>(`SELECT pg_database_size(current_database()) AS bytes`))[0]?.bytes ?? 0)
+    : statSync(databaseFile).size;
 
-  console.log(`search benchmark: ${chapterCount} chapters + ${toolCount} tools (${words.toLocaleString("en")} words), ${BENCH_QUERIES.length} queries × ${rounds} rounds`);
+  console.log(`search benchmark (${onPostgresql ? "PostgreSQL" : "SQLite"}): ${chapterCount} chapters + ${toolCount} tools (${words.toLocaleString("en")} words), ${BENCH_QUERIES.length} queries × ${rounds} rounds`);
   console.log(`  writing with index triggers: chapters ${ms(chaptersDone - started)} (${ms((chaptersDone - started) / chapterCount)} each), tools ${ms(toolsDone - chaptersDone)} (${ms((toolsDone - chaptersDone) / toolCount)} each)`);
-  console.log(`  index size: ${mb(indexBytes)} (of which postings ${mb(postings)}, stored text ${mb(indexBytes - postings)}); ${Number(vocabulary[0]?.terms ?? 0).toLocaleString("en")} distinct terms; database file ${mb(statSync(databaseFile).size)}`);
+  console.log(`  index size: ${mb(indexBytes)} (of which postings ${mb(postings)}, stored text ${mb(indexBytes - postings)}); ${Number(vocabulary[0]?.terms ?? 0).toLocaleString("en")} distinct terms; database ${mb(databaseBytes)}`);
 
   const people = {
     visitor: null,
@@ -143,6 +169,7 @@ try {
   console.log(`  target: p95 < 20 ms (wall clock; CPU time is what the query costs when the machine is shared — load average now ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores)`);
 } finally {
   await disconnectDb();
-  if (args.keep) console.log(`  database kept: ${databaseFile}`);
+  if (cluster) await cluster.stop();
+  if (args.keep && !cluster) console.log(`  database kept: ${databaseFile}`);
   else rmSync(dir, { recursive: true, force: true });
 }
