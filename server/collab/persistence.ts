@@ -58,13 +58,17 @@ export function prismaDocumentStore({ htmlToUpdate }: { htmlToUpdate?: HtmlToUpd
   const append = updateLog ? appendAtOnce(updateLog.append) : coalesceAppends(prismaAppendRows);
   const store: DocumentStore = {
     async load(chapterId) {
-      const chapter = await db.chapter.findUnique({ where: { id: chapterId }, select: { docState: true, bodyHtml: true } });
-      if (!chapter) return null;
+      // Updates first, then the snapshot: another process's compaction committing between the two
+      // reads folds rows into the snapshot and deletes them, so read the other way round this
+      // process would get the old snapshot without those rows. This way a folded row is read
+      // twice at worst, and applying an update twice changes nothing.
       const updates = await db.chapterUpdate.findMany({
         where: { chapterId },
         orderBy: { id: "asc" },
         select: { id: true, data: true },
       });
+      const chapter = await db.chapter.findUnique({ where: { id: chapterId }, select: { docState: true, bodyHtml: true } });
+      if (!chapter) return null;
       const doc = new Y.Doc({ gc: true });
       if (chapter.docState) {
         Y.applyUpdate(doc, bytes(chapter.docState), "load");
