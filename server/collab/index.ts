@@ -138,7 +138,21 @@ export function createCollabService(options: CollabServiceOptions = {}): CollabS
         return void refreshLocalAccess(chapterId).catch((error: unknown) =>
           log({ event: "collab.refreshAccess.failed", level: "error", chapter: chapterId, error: String(error) }),
         );
+      case "reload":
+        return catchUp(document);
     }
+  }
+
+  /**
+   * Reads the chapter back from the database into its loaded document (updates relayed meanwhile
+   * were lost): the whole stored state rather than "rows after ours", because another process may
+   * have compacted those rows into the snapshot meanwhile.
+   */
+  function catchUp(document: LiveDocument): void {
+    store.load(document.chapterId).then(
+      (stored) => stored && document.applyDurable([Y.encodeStateAsUpdate(stored.doc)]),
+      (error: unknown) => log({ event: "collab.catchUp.failed", level: "error", chapter: document.chapterId, error: String(error) }),
+    );
   }
 
   /**
@@ -213,17 +227,12 @@ export function createCollabService(options: CollabServiceOptions = {}): CollabS
   });
 
   // Back after a relay outage: updates published meanwhile were lost to this process. The database
-  // has every one of them (durable first), so each loaded document reads its chapter back; the
-  // whole stored state rather than "rows after ours", because another process may have compacted
-  // those rows into the snapshot meanwhile.
-  // A status change published meanwhile was lost too: access is re-decided as well.
+  // has every one of them (durable first), so each loaded document reads its chapter back. A status
+  // change published meanwhile was lost too: access is re-decided as well.
   relay.onReconnect(() => {
     for (const document of leaveRelay.keys()) {
       const { chapterId } = document;
-      store.load(chapterId).then(
-        (stored) => stored && document.applyDurable([Y.encodeStateAsUpdate(stored.doc)]),
-        (error: unknown) => log({ event: "collab.catchUp.failed", level: "error", chapter: chapterId, error: String(error) }),
-      );
+      catchUp(document);
       refreshLocalAccess(chapterId).catch((error: unknown) => log({ event: "collab.refreshAccess.failed", level: "error", chapter: chapterId, error: String(error) }));
     }
     log({ event: "collab.relay.caughtUp", chapters: leaveRelay.size });

@@ -8,13 +8,16 @@ import type { CollabLogger } from "./logging.ts";
  * - `update`: a Yjs update it has stored (durable before it is relayed, as for its own clients);
  * - `awareness`: presence of its clients (carets, names), including their removal on disconnect;
  * - `awarenessQuery`: a process that just loaded the chapter asks the others for their presence;
- * - `refreshAccess`: the chapter's status or membership changed: re-decide access of every connection.
+ * - `refreshAccess`: the chapter's status or membership changed: re-decide access of every connection;
+ * - `reload`: some of the sender's updates for the chapter could not be published (its connection
+ *   to Redis failed while the others' did not): read the chapter back from the database.
  */
 export type RelayMessage =
   | { kind: "update"; payload: Uint8Array }
   | { kind: "awareness"; payload: Uint8Array }
   | { kind: "awarenessQuery" }
-  | { kind: "refreshAccess" };
+  | { kind: "refreshAccess" }
+  | { kind: "reload" };
 
 /** How the collaboration service reaches the other processes; `localRelay` when there are none. */
 export type CollabRelay = {
@@ -39,7 +42,7 @@ export const localRelay: CollabRelay = {
   close: async () => {},
 };
 
-const KINDS = ["update", "awareness", "awarenessQuery", "refreshAccess"] as const;
+const KINDS = ["update", "awareness", "awarenessQuery", "refreshAccess", "reload"] as const;
 const PROCESS_ID_BYTES = 16;
 const channelOf = (chapterId: string) => `kapittel:collab:${chapterId}`;
 const CHANNEL_PREFIX = "kapittel:collab:";
@@ -78,6 +81,33 @@ export function redisRelay(url: string, publisher: Redis, log: CollabLogger): Co
   const reconnectListeners: Array<() => void> = [];
   let wasReady = false;
   let failedPublishes = 0;
+  // Chapters with updates that were stored but not published: the others are told to reload them.
+  const unrelayed = new Set<string>();
+  const sendReloads = () => {
+    for (const chapterId of [...unrelayed]) {
+      unrelayed.delete(chapterId);
+      publish(chapterId, { kind: "reload" });
+    }
+  };
+  // The command connection back (after it alone failed, perhaps): no need to wait for a next edit.
+  publisher.on("ready", () => {
+    if (unrelayed.size > 0) sendReloads();
+  });
+
+  function publish(chapterId: string, message: RelayMessage): void {
+    publisher.publish(channelOf(chapterId), encodeRelayMessage(processId, message)).then(
+      () => {
+        if (failedPublishes > 0) log({ event: "collab.relay.restored", unrelayed: failedPublishes });
+        failedPublishes = 0;
+        if (unrelayed.size > 0) sendReloads();
+      },
+      (error: unknown) => {
+        if (message.kind === "update" || message.kind === "reload") unrelayed.add(chapterId);
+        // Once per outage, not once per keystroke.
+        if (failedPublishes++ === 0) log({ event: "collab.relay.unavailable", level: "error", chapter: chapterId, error: String(error) });
+      },
+    );
+  }
   let firstReady: () => void = () => {};
   const firstSubscribed = new Promise<void>((resolve) => (firstReady = resolve));
 
@@ -127,18 +157,7 @@ export function redisRelay(url: string, publisher: Redis, log: CollabLogger): Co
       };
     },
 
-    publish(chapterId, message) {
-      publisher.publish(channelOf(chapterId), encodeRelayMessage(processId, message)).then(
-        () => {
-          if (failedPublishes > 0) log({ event: "collab.relay.restored", unrelayed: failedPublishes });
-          failedPublishes = 0;
-        },
-        (error: unknown) => {
-          // Once per outage, not once per keystroke.
-          if (failedPublishes++ === 0) log({ event: "collab.relay.unavailable", level: "error", chapter: chapterId, error: String(error) });
-        },
-      );
-    },
+    publish,
 
     onReconnect(listener) {
       reconnectListeners.push(listener);

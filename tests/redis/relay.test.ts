@@ -10,13 +10,14 @@ import { startRedisServer, type RedisServer } from "./server.ts";
 describe("collaboration relay through Redis", () => {
   let redis: RedisServer;
   const opened: Array<{ relay: CollabRelay; publisher: Redis }> = [];
-  const open = () => {
+  const openWithPublisher = () => {
     const publisher = new Redis(redis.url, REDIS_OPTIONS);
-    publisher.on("error", () => {}); // the outage test stops Redis on purpose
+    publisher.on("error", () => {}); // the outage tests stop Redis on purpose
     const relay = redisRelay(redis.url, publisher, () => {});
     opened.push({ relay, publisher });
-    return relay;
+    return { relay, publisher };
   };
+  const open = () => openWithPublisher().relay;
 
   beforeAll(async () => {
     redis = await startRedisServer();
@@ -80,5 +81,21 @@ describe("collaboration relay through Redis", () => {
       { timeout: 15_000, message: "relaying to work again" },
     );
     expect(atB.some((m) => m.kind === "update" && m.payload[0] === 1)).toBe(false);
+  });
+
+  test("updates a process could not publish while only its own connection was down make the others reload the chapter", async () => {
+    const { relay: a, publisher } = openWithPublisher();
+    const b = open();
+    const atB: RelayMessage[] = [];
+    await a.join("chapter-4", () => {});
+    await b.join("chapter-4", (m) => atB.push(m));
+    await waitFor(() => publisher.status === "ready", { message: "A's connection" });
+    publisher.disconnect();
+    await waitFor(() => publisher.status === "end", { message: "A's connection to close" });
+    a.publish("chapter-4", { kind: "update", payload: Uint8Array.of(7) });
+    a.publish("chapter-5", { kind: "awareness", payload: Uint8Array.of(8) }); // presence heals by itself
+    await publisher.connect();
+    await waitFor(() => atB.some((m) => m.kind === "reload"), { message: "B to be told to reload" });
+    expect(atB).toEqual([{ kind: "reload" }]);
   });
 });
