@@ -57,6 +57,7 @@ export default function BuyerOrderPage() {
       <header>
         <p className="text-sm text-stone-700">{t("orders.buyer.eyebrow", { date: order.createdAt })}</p>
         <h1 className="font-serif text-4xl font-semibold tracking-tight">{t("orders.buyer.title", { number: order.invoiceNumber })}</h1>
+        <p className="mt-2 text-lg">{t("orders.buyer.thanks")}</p>
       </header>
       <p role="status" className="rounded-md border border-teal-700 bg-teal-50 px-4 py-3">
         {t("orders.buyer.status")} <strong>{t(orderStatusLabel(order.status))}</strong>

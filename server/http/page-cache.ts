@@ -1,7 +1,7 @@
 import type { RequestHandler, Response } from "express";
 import { getCsrfToken } from "#app/utils/csrf.server.ts";
 import { getLocale } from "#app/utils/i18n.server.ts";
-import { createPageCache, invalidatePages, pageGeneration } from "#app/utils/page-cache.server.ts";
+import { createPageCache, invalidatePages, PAGE_CACHE_TTL_MS, pageGeneration } from "#app/utils/page-cache.server.ts";
 
 /**
  * The microcache in front of Remix for the public reader pages (docs/decisions/023-page-cache-for-readers.md).
@@ -20,8 +20,10 @@ const isCacheable = (url: string) => CACHEABLE_PATH.test(url) && !url.endsWith("
 const VISITOR_COOKIES = new Set(["kp_csrf", "kp_lang"]);
 const KEPT_HEADERS = ["content-type", "cache-control", "vary", "content-language"];
 
-export function pageCache(options: { ttlMs?: number } = {}): RequestHandler {
-  const cache = createPageCache(options);
+/** The middleware; `ttlMs: 0` turns the cache off (to measure rendering itself). */
+export function pageCache({ ttlMs = PAGE_CACHE_TTL_MS }: { ttlMs?: number } = {}): RequestHandler {
+  const cache = createPageCache({ ttlMs });
+  const inFlight = new Map<string, Promise<void>>();
   return async (req, res, next) => {
     if (req.method !== "GET" && req.method !== "HEAD") {
       // Before, and again once it is answered (committed): a page rendered in between is not stored.
@@ -29,7 +31,7 @@ export function pageCache(options: { ttlMs?: number } = {}): RequestHandler {
       res.once("close", invalidatePages);
       return next();
     }
-    if (req.method !== "GET" || !isCacheable(req.originalUrl) || !onlyVisitorCookies(req.headers.cookie)) return next();
+    if (ttlMs === 0 || req.method !== "GET" || !isCacheable(req.originalUrl) || !onlyVisitorCookies(req.headers.cookie)) return next();
     try {
       // The app's own functions read the same cookies the page's loaders read.
       const cookies = { headers: new Headers(req.headers.cookie ? { Cookie: req.headers.cookie } : {}) } as Request;
@@ -43,7 +45,14 @@ export function pageCache(options: { ttlMs?: number } = {}): RequestHandler {
       }
       const key = `${locale} ${req.originalUrl}`;
       const nonce = res.locals.cspNonce as string;
-      const hit = cache.get(key, nonce, csrf.token);
+      let hit = cache.get(key, nonce, csrf.token);
+      // When a page expires under load, every visitor at that moment would render it: they wait
+      // for the one rendering instead (and render themselves only if it could not be stored).
+      const rendering = hit ? undefined : inFlight.get(key);
+      if (rendering) {
+        await rendering;
+        hit = cache.get(key, nonce, csrf.token);
+      }
       if (hit) {
         for (const [name, value] of Object.entries(hit.headers)) res.setHeader(name, value);
         res.setHeader("X-Page-Cache", "hit");
@@ -51,6 +60,11 @@ export function pageCache(options: { ttlMs?: number } = {}): RequestHandler {
         return;
       }
       res.setHeader("X-Page-Cache", "miss");
+      if (!inFlight.has(key)) {
+        const rendered = new Promise<void>((resolve) => res.once("close", resolve));
+        inFlight.set(key, rendered);
+        void rendered.then(() => inFlight.delete(key));
+      }
       const cookiesBefore = setCookieCount(res);
       const since = pageGeneration();
       capture(res, (html) => {

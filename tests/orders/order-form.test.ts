@@ -71,6 +71,7 @@ describe("ordering printed copies", () => {
     expect(page.response.status).toBe(200);
     expect(page.html).toContain(order!.invoiceNumber);
     expect(page.html).toContain("Nieuw");
+    expect(page.html).toContain("Bedankt voor uw bestelling.");
     expect(page.html).toContain('content="noindex"');
 
     const invoice = await fetch(`${app.url}${link}/factuur.pdf`);

@@ -88,6 +88,7 @@ export const orders = {
   "orders.country.CA": { nl: "Canada", en: "Canada" },
   "orders.buyer.eyebrow": { nl: "Besteld op {date}", en: "Ordered on {date}" },
   "orders.buyer.title": { nl: "Bestelling {number}", en: "Order {number}" },
+  "orders.buyer.thanks": { nl: "Bedankt voor uw bestelling.", en: "Thank you for your order." },
   "orders.buyer.status": { nl: "Status:", en: "Status:" },
   "orders.buyer.book": { nl: "Boek", en: "Book" },
   "orders.buyer.edition": { nl: "editie {number}", en: "edition {number}" },
