@@ -62,6 +62,13 @@ describe("requestPasswordReset", () => {
     expect(await db.outboxEmail.count({ where: { to: user.email } })).toBe(RESET_LINKS_PER_HOUR);
     expect(await db.passwordReset.count({ where: { userId: user.id } })).toBe(RESET_LINKS_PER_HOUR);
   });
+
+  test("requests at the same moment do not get past the limit either", async () => {
+    const user = await createUser();
+    await Promise.all(Array.from({ length: RESET_LINKS_PER_HOUR + 3 }, () => requestPasswordReset(user.email, "nl")));
+    expect(await db.outboxEmail.count({ where: { to: user.email } })).toBe(RESET_LINKS_PER_HOUR);
+    expect(await db.passwordReset.count({ where: { userId: user.id } })).toBe(RESET_LINKS_PER_HOUR);
+  });
 });
 
 describe("resetPassword", () => {

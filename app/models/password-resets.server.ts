@@ -5,6 +5,7 @@ import { replacePasswordHash } from "#app/models/users.server.ts";
 import { db } from "#app/utils/db.server.ts";
 import { appUrl } from "#app/utils/env.server.ts";
 import { hashPassword } from "#app/utils/password.server.ts";
+import { lockRow } from "#app/utils/row-lock.server.ts";
 import { hashToken, newSecretToken } from "#app/utils/tokens.server.ts";
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -28,15 +29,16 @@ export function resetLinkPath(token: string): string {
 export async function requestPasswordReset(email: string, locale: Locale): Promise<void> {
   const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true } });
   if (!user) return;
-  const recent = await db.passwordReset.count({
-    where: { userId: user.id, createdAt: { gt: new Date(Date.now() - HOUR_MS) } },
-  });
-  if (recent >= RESET_LINKS_PER_HOUR) return;
-
   const token = newSecretToken();
   const link = `${appUrl()}${resetLinkPath(token)}`;
-  // A link without its e-mail (or the reverse) would be useless: both or neither.
+  // A link without its e-mail (or the reverse) would be useless: both or neither. The account's
+  // row is locked before counting, so requests at the same moment cannot all pass the limit.
   await db.$transaction(async (tx) => {
+    await lockRow(tx, "User", user.id);
+    const recent = await tx.passwordReset.count({
+      where: { userId: user.id, createdAt: { gt: new Date(Date.now() - HOUR_MS) } },
+    });
+    if (recent >= RESET_LINKS_PER_HOUR) return;
     await tx.passwordReset.create({
       data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_LINK_LIFETIME_MS) },
     });

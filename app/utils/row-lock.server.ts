@@ -4,7 +4,7 @@ import { usesPostgresql, type DbTransaction } from "./db.server.ts";
  * Tables whose rows serve as a lock for decisions made about their children (a count, then an
  * insert). A fixed list, because the name goes into the SQL text (identifiers cannot be parameters).
  */
-export type LockableTable = "Event" | "Chapter" | "Book" | "Tool";
+export type LockableTable = "Event" | "Chapter" | "Book" | "Tool" | "User";
 
 /**
  * Locks one row until the transaction ends, so a read-decide-write on what belongs to it (the
