@@ -89,6 +89,8 @@ export function startExportRunner(options: ExportRunnerOptions = {}): ExportRunn
         continue;
       }
       jobsRunningHere().add(job.id);
+      // Which process ran which job: for the log, and for the test that two processes never run one twice.
+      console.info(JSON.stringify({ event: "export.job.started", job: job.id, format: job.format, pid: process.pid }));
       const claimed = job;
       const heartbeat = setInterval(() => {
         renewLease(claimed.id).catch((error: unknown) => console.error(`[export] could not renew the lease of job ${claimed.id}:`, error));
