@@ -90,9 +90,10 @@ export function redisRelay(url: string, publisher: Redis, log: CollabLogger): Co
     }
   };
   // The command connection back (after it alone failed, perhaps): no need to wait for a next edit.
-  publisher.on("ready", () => {
+  const onPublisherReady = () => {
     if (unrelayed.size > 0) sendReloads();
-  });
+  };
+  publisher.on("ready", onPublisherReady);
 
   function publish(chapterId: string, message: RelayMessage): void {
     publisher.publish(channelOf(chapterId), encodeRelayMessage(processId, message)).then(
@@ -165,6 +166,7 @@ export function redisRelay(url: string, publisher: Redis, log: CollabLogger): Co
 
     async close() {
       handlers.clear();
+      publisher.off("ready", onPublisherReady);
       await subscriber.quit().catch(() => subscriber.disconnect());
     },
   };
