@@ -45,18 +45,23 @@ export function pageCache({ ttlMs = PAGE_CACHE_TTL_MS }: { ttlMs?: number } = {}
       }
       const key = `${locale} ${req.originalUrl}`;
       const nonce = res.locals.cspNonce as string;
-      let hit = cache.get(key, nonce, csrf.token);
+      const gzip = req.acceptsEncodings("gzip", "identity") === "gzip";
+      let hit = cache.get(key, nonce, csrf.token, { gzip });
       // When a page expires under load, every visitor at that moment would render it: they wait
       // for the one rendering instead (and render themselves only if it could not be stored).
       const rendering = hit ? undefined : inFlight.get(key);
       if (rendering) {
         await rendering;
-        hit = cache.get(key, nonce, csrf.token);
+        hit = cache.get(key, nonce, csrf.token, { gzip });
       }
       if (hit) {
         for (const [name, value] of Object.entries(hit.headers)) res.setHeader(name, value);
         res.setHeader("X-Page-Cache", "hit");
-        res.status(200).end(hit.html);
+        // Already compressed: the compression middleware leaves a response with an encoding alone.
+        if (hit.gzipped) res.setHeader("Content-Encoding", "gzip");
+        res.vary("Accept-Encoding");
+        res.setHeader("Content-Length", hit.body.length);
+        res.status(200).end(hit.body);
         return;
       }
       res.setHeader("X-Page-Cache", "miss");

@@ -69,6 +69,24 @@ describe("the page cache for visitors of the reader pages", () => {
     }
   });
 
+  test("a cached page is sent gzipped to those who ask (compressed once, nonce and token added per response) and plain to others", async () => {
+    const cached = await getCached(chapterPath);
+    expect(cached.cache).toBe("hit");
+    const ask = (encoding: string) => fetch(`${server.url}${chapterPath}`, { headers: { "Accept-Encoding": encoding } });
+    const [zipped, plain] = await Promise.all([ask("gzip"), ask("identity")]);
+    expect(zipped.headers.get("x-page-cache")).toBe("hit");
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(zipped.headers.get("vary")).toMatch(/Accept-Encoding/i);
+    // fetch decompresses (and checks the gzip trailer's CRC and length); apart from nonce and token, the same page.
+    const [zippedHtml, plainHtml] = await Promise.all([zipped.text(), plain.text()]);
+    const withoutValues = (html: string) => html.replace(/nonce="[^"]+"/g, "nonce").replace(/(name="csrf" value=")[^"]+|(csrfToken\\?",\\?")[^"\\]+/g, "$1$2");
+    expect(withoutValues(zippedHtml)).toBe(withoutValues(plainHtml));
+    expect(withoutValues(zippedHtml)).toBe(withoutValues(cached.html));
+    expect(Number(zipped.headers.get("content-length"))).toBeLessThan(Buffer.byteLength(zippedHtml) / 2);
+    expect(new Set(nonceAttributes(zippedHtml))).toEqual(new Set([/'nonce-([^']+)'/.exec(zipped.headers.get("content-security-policy") ?? "")?.[1]]));
+  });
+
   test("every visitor gets their own CSRF cookie and token, and the forms on a cached page work with them", async () => {
     const first = visitor();
     await get(first, chapterPath);
