@@ -5,7 +5,7 @@ import { invalidatePages } from "#app/utils/page-cache.server.ts";
 import { createEvent, createTool } from "#tests/factories.ts";
 import { TestClient } from "#tests/helpers/http-client.ts";
 import { useTestServer } from "#tests/helpers/server.ts";
-import { attachEditionFile, createReadableBook } from "./helpers.ts";
+import { attachEditionFile, createReadableBook, scriptUrls } from "./helpers.ts";
 
 // Canonical links, Open Graph and the sitemap must name the public address, not the test
 // server's own: set before the server reads its configuration (in beforeAll).
@@ -189,6 +189,16 @@ describe("a chapter of an edition", () => {
     expect(canonical(html)).toBe(`${APP_URL}${path}`);
     // An older edition's page names itself, not the newest: its text is a different one.
     expect(canonical((await visitor().page(chapterPath(1, fixture.chapters.first.slug))).html)).toBe(`${APP_URL}${chapterPath(1, fixture.chapters.first.slug)}`);
+  });
+
+  test("loads no editor JavaScript: none of the files it loads holds Tiptap, ProseMirror or Yjs", async () => {
+    const { html } = await visitor().page(chapterPath(2, fixture.chapters.first.slug));
+    const urls = scriptUrls(html, app.url);
+    expect(urls.some((url) => url.includes("/assets/entry.client-"))).toBe(true);
+    for (const url of urls) {
+      const code = await (await fetch(url)).text();
+      expect(code, url).not.toMatch(/prosemirror|tiptap|Yjs was already imported/i);
+    }
   });
 
   test("script and event handlers in a chapter's text never reach the page", async () => {
