@@ -41,7 +41,9 @@ export function pageCache({ ttlMs = PAGE_CACHE_TTL_MS }: { ttlMs?: number } = {}
         // the page (cached or rendered) carries that token: Remix sees the request as carrying it.
         res.append("Set-Cookie", csrf.setCookie);
         const pair = csrf.setCookie.split(";")[0]!;
-        req.headers.cookie = req.headers.cookie ? `${req.headers.cookie}; ${pair}` : pair;
+        // In place of an invalid one, if any: the app reads the first cookie of a name.
+        const others = (req.headers.cookie ?? "").split(";").filter((cookie) => cookie.trim() !== "" && !cookie.trim().startsWith("kp_csrf="));
+        req.headers.cookie = [...others.map((cookie) => cookie.trim()), pair].join("; ");
       }
       const key = `${locale} ${req.originalUrl}`;
       const nonce = res.locals.cspNonce as string;
@@ -65,10 +67,15 @@ export function pageCache({ ttlMs = PAGE_CACHE_TTL_MS }: { ttlMs?: number } = {}
         return;
       }
       res.setHeader("X-Page-Cache", "miss");
+      // Waiters go on once the page is stored (not when a slow client has read all of it), or it ends otherwise.
+      let rendered: (() => void) | undefined;
       if (!inFlight.has(key)) {
-        const rendered = new Promise<void>((resolve) => res.once("close", resolve));
-        inFlight.set(key, rendered);
-        void rendered.then(() => inFlight.delete(key));
+        const done = new Promise<void>((resolve) => {
+          rendered = resolve;
+          res.once("close", resolve);
+        });
+        inFlight.set(key, done);
+        void done.then(() => inFlight.delete(key));
       }
       const cookiesBefore = setCookieCount(res);
       const since = pageGeneration();
@@ -81,7 +88,7 @@ export function pageCache({ ttlMs = PAGE_CACHE_TTL_MS }: { ttlMs?: number } = {}
           if (typeof value === "string") headers[name] = value;
         }
         cache.set(key, { headers, html, nonce, csrfToken: csrf.token, since });
-      });
+      }, () => rendered?.());
       next();
     } catch (error) {
       next(error);
@@ -104,7 +111,7 @@ function setCookieCount(res: Response): number {
 }
 
 /** Collects the body Remix writes (uncompressed: compression wraps outside) and hands it over at the end. */
-function capture(res: Response, done: (body: string) => void): void {
+function capture(res: Response, done: (body: string) => void, after: () => void): void {
   const chunks: Buffer[] = [];
   const write = res.write.bind(res) as (...args: unknown[]) => boolean;
   const end = res.end.bind(res) as (...args: unknown[]) => Response;
@@ -123,6 +130,7 @@ function capture(res: Response, done: (body: string) => void): void {
     } catch (error) {
       console.error("page cache: could not store a page:", error);
     }
+    after();
     return end(chunk, ...rest);
   }) as Response["end"];
 }

@@ -117,6 +117,21 @@ describe("the page cache for visitors of the reader pages", () => {
     expect((await get(visitor(), chapterPath)).html).toContain('<html lang="nl"');
   });
 
+  test("a visitor whose CSRF cookie is not ours (tampered, another secret) gets a new one that works on a cached page", async () => {
+    const deadline = Date.now() + 15_000;
+    let client: TestClient;
+    let served: Served;
+    do {
+      client = visitor();
+      client.cookies.set("kp_csrf", "bmVwLXRva2Vu.bmVwLWhhbmR0ZWtlbmluZw");
+      served = await get(client, chapterPath);
+    } while (served.cache !== "hit" && Date.now() < deadline);
+    expect(served.cache).toBe("hit");
+    expect(served.response.headers.getSetCookie().filter((line) => line.startsWith("kp_csrf="))).toHaveLength(1);
+    expect(client.cookies.get("kp_csrf")).not.toBe("bmVwLXRva2Vu.bmVwLWhhbmR0ZWtlbmluZw");
+    expect((await client.post("/taal", { lang: "nl", redirectTo: chapterPath, csrf: served.csrfToken! })).status).toBe(302);
+  });
+
   test("a signed-in user never gets a cached page and never fills the cache", async () => {
     const editor = await createUser({ role: "editor", name: "Eva Redacteur" });
     const signedIn = visitor();
