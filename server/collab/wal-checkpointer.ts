@@ -57,6 +57,8 @@ export function startWalCheckpointer(file: string): WalCheckpointer {
   worker.on("error", (error) => console.error(JSON.stringify({ event: "sqlite.checkpointer.failed", error: String(error) })));
   return {
     stop: async () => {
+      // Held from here on: a process with nothing else left to do must still wait for the exit.
+      worker.ref();
       worker.postMessage("stop");
       await exited;
     },

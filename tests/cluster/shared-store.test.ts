@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import * as Y from "yjs";
 import { db } from "#app/utils/db.server.ts";
 import { prismaDocumentStore, type DocumentStore } from "#server/collab/persistence.ts";
-import { appendParagraph, chapterWithWriter, contentOf } from "#tests/collab/helpers.ts";
+import { appendParagraph, chapterWithWriter, contentOf, storedDocument } from "#tests/collab/helpers.ts";
 
 // The document store as two processes share it on PostgreSQL (docs/decisions/022): two stores on
 // one database stand for them. (SQLite serves one process, whose compaction merges nothing.)
@@ -30,14 +30,6 @@ function paragraphUpdate(doc: Y.Doc, text: string): Uint8Array {
   const before = Y.encodeStateVector(copy);
   appendParagraph(copy, text);
   return Y.encodeStateAsUpdate(copy, before);
-}
-
-async function storedDocument(chapterId: string): Promise<Y.Doc> {
-  const chapter = await db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { docState: true } });
-  const doc = new Y.Doc();
-  if (chapter.docState) Y.applyUpdate(doc, chapter.docState);
-  for (const row of await db.chapterUpdate.findMany({ where: { chapterId }, orderBy: { id: "asc" } })) Y.applyUpdate(doc, row.data);
-  return doc;
 }
 
 describe("one chapter's store shared by two processes", () => {

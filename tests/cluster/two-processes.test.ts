@@ -4,36 +4,18 @@ import { CLOSE_CODES, collabTokenUrl } from "#app/common/collab.ts";
 import { createCollabToken } from "#app/utils/collab-token.server.ts";
 import { db } from "#app/utils/db.server.ts";
 import { LOGIN_FAILURES_PER_ACCOUNT } from "#app/utils/rate-limit.server.ts";
-import { appendParagraph, chapterWithWriter, connectProvider, contentOf, synced, waitFor, type TestClient } from "#tests/collab/helpers.ts";
+import { appendParagraph, chapterWithWriter, connectProvider, contentOf, holdsUpdate, storedDocument, synced, waitFor, type TestClient } from "#tests/collab/helpers.ts";
 import { anchorsOn, commentScene, liveClient, postComment, SENTENCE } from "#tests/comments/helpers.ts";
 import { createUser } from "#tests/factories.ts";
 import { TestClient as HttpClient } from "#tests/helpers/http-client.ts";
 import { logInAs } from "#tests/helpers/login.ts";
 import { startRedisServer, type RedisServer } from "#tests/redis/server.ts";
 import { chapterIn, clientFor, postStep, workflowCast } from "#tests/workflow/helpers.ts";
-import { startServerProcess, type ServerProcess } from "./processes.ts";
+import { startServerProcess, type ServerProcess } from "#tests/collab/server-processes.ts";
 
 // Two Kapittel processes on one PostgreSQL database and one Redis (issue #10): what a user on one
 // does reaches a user on the other, a process killed mid-sentence loses nothing its peers saw, and
 // limits hold across both. PostgreSQL project only (tests/postgresql/project.ts).
-
-/** The chapter as a process loading it now would see it: snapshot, then the stored updates. */
-async function storedDocument(chapterId: string): Promise<Y.Doc> {
-  const chapter = await db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { docState: true } });
-  const doc = new Y.Doc();
-  if (chapter.docState) Y.applyUpdate(doc, chapter.docState);
-  for (const row of await db.chapterUpdate.findMany({ where: { chapterId }, orderBy: { id: "asc" } })) Y.applyUpdate(doc, row.data);
-  return doc;
-}
-
-/** Whether the document already holds everything in the update (applying it changes nothing). */
-function contains(doc: Y.Doc, update: Uint8Array): boolean {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  const before = Buffer.from(Y.encodeStateAsUpdate(copy));
-  Y.applyUpdate(copy, update);
-  return before.equals(Buffer.from(Y.encodeStateAsUpdate(copy)));
-}
 
 describe("two Kapittel processes sharing PostgreSQL and Redis", () => {
   let redis: RedisServer;
@@ -185,7 +167,7 @@ describe("two Kapittel processes sharing PostgreSQL and Redis", () => {
       await a.kill();
       const recorded = seenAtA.slice();
       const stored = await storedDocument(chapter.id);
-      expect(recorded.filter((update) => !contains(stored, update)).length, "updates A's client received but the database lost").toBe(0);
+      expect(recorded.filter((update) => !holdsUpdate(stored, update)).length, "updates A's client received but the database lost").toBe(0);
 
       // B goes on: what its writer types now is stored and would reach anyone loading the chapter.
       const afterKill = n;

@@ -1,58 +1,19 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { afterEach, describe, expect, test } from "vitest";
 import * as Y from "yjs";
-import { db } from "#app/utils/db.server.ts";
-import { appendParagraph, chapterWithWriter, connectProvider, contentOf, synced, waitFor, type TestClient } from "./helpers.ts";
+import { appendParagraph, chapterWithWriter, connectProvider, contentOf, holdsUpdate, storedDocument, synced, waitFor, type TestClient } from "./helpers.ts";
+import { startServerProcess, type ServerProcess } from "./server-processes.ts";
 
-const children: ChildProcess[] = [];
-afterEach(() => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+const servers: ServerProcess[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.kill()));
 });
-
-/** Starts the server in a child process on the port (0: any) and resolves with its URL. */
-async function startServerProcess(port = 0): Promise<{ child: ChildProcess; url: string }> {
-  // node itself, not npx, so SIGKILL reaches the server and not a wrapper.
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/collab/server-process.ts"], {
-    env: { ...process.env, PORT: String(port) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let output = "";
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => {
-      output += chunk;
-      const match = /listens on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once("exit", (code) => reject(new Error(`the server exited early with ${code}: ${output}`)));
-  });
-  return { child, url };
-}
-
-/** The document exactly as a restarted server loads it: snapshot, then the stored updates. */
-async function storedDocument(chapterId: string): Promise<Y.Doc> {
-  const chapter = await db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { docState: true } });
-  const doc = new Y.Doc();
-  if (chapter.docState) Y.applyUpdate(doc, chapter.docState);
-  for (const row of await db.chapterUpdate.findMany({ where: { chapterId }, orderBy: { id: "asc" } })) Y.applyUpdate(doc, row.data);
-  return doc;
-}
-
-/** Whether the document already holds everything in the update (applying it changes nothing). */
-function contains(doc: Y.Doc, update: Uint8Array): boolean {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  const before = Buffer.from(Y.encodeStateAsUpdate(copy));
-  Y.applyUpdate(copy, update);
-  return before.equals(Buffer.from(Y.encodeStateAsUpdate(copy)));
-}
 
 describe("a server killed mid-sentence", () => {
   test("loses nothing a peer has seen; clients reconnect by themselves and converge", async () => {
     const { chapter, token } = await chapterWithWriter({ bodyHtml: "" });
-    const first = await startServerProcess();
+    const first = await startServerProcess({});
+    servers.push(first);
     const port = Number(new URL(first.url).port);
     const clients: TestClient[] = [connectProvider(first.url, chapter.id, { token }), connectProvider(first.url, chapter.id, { token })];
     const received: Uint8Array[] = [];
@@ -73,11 +34,11 @@ describe("a server killed mid-sentence", () => {
         const recorded = received.slice(); // everything a peer had seen when the server died
 
         const stored = await storedDocument(chapter.id);
-        const missing = recorded.filter((update) => !contains(stored, update));
+        const missing = recorded.filter((update) => !holdsUpdate(stored, update));
         expect(missing.length, "updates a peer received but the database lost").toBe(0);
 
         // Typing goes on offline; the restarted server on the same port and database takes it all in.
-        await startServerProcess(port);
+        servers.push(await startServerProcess({}, port));
       } finally {
         clearInterval(typing);
       }

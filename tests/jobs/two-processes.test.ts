@@ -3,7 +3,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, describe, expect, test } from "vitest";
 import { queueEmail } from "#app/models/outbox.server.ts";
 import { db, usesPostgresql } from "#app/utils/db.server.ts";
-import { startServerProcess, type ServerProcess } from "#tests/cluster/processes.ts";
+import { startServerProcess, type ServerProcess } from "#tests/collab/server-processes.ts";
 import { clientFor, exportCast } from "#tests/exports/helpers.ts";
 
 // Two Kapittel processes on one PostgreSQL database compete for the same background work: queued

@@ -1,34 +1,11 @@
 import { expect, test } from "vitest";
-import type { OrderForm } from "#app/common/order-form.ts";
 import { db } from "#app/utils/db.server.ts";
 import { createBook, createBookForSale } from "#tests/factories.ts";
+import { testOrderForm } from "#tests/orders/helpers.ts";
 import { newIdempotencyKey, orderAccessToken } from "./order-access.server.ts";
 import { OrderRefused, placeOrder } from "./place-order.server.ts";
 
-const form = (editionId: string, overrides: Partial<OrderForm> = {}): OrderForm => ({
-  editionId,
-  quantity: 25,
-  customerType: "organisation",
-  name: "Inkoop Gemeente Amersfoort",
-  organisation: "Gemeente Amersfoort",
-  email: "inkoop@amersfoort.test",
-  billingStreet: "Stadhuisplein",
-  billingNumber: "1",
-  billingPostcode: "3811 LM",
-  billingCity: "Amersfoort",
-  billingCountry: "NL",
-  separateDelivery: false,
-  deliveryName: "",
-  deliveryStreet: "",
-  deliveryNumber: "",
-  deliveryPostcode: "",
-  deliveryCity: "",
-  deliveryCountry: undefined,
-  poNumber: "PO-2026-117",
-  vatNumber: "",
-  remarks: "",
-  ...overrides,
-});
+const form = testOrderForm;
 
 test("an order stores the server's price, takes the next invoice number and queues the confirmation", async () => {
   const { book, edition } = await createBookForSale();
