@@ -5,7 +5,7 @@ import { announceQueued, createExportJobs, isExportFormat, readExportFile, type 
 import { forgetEditionChapterPages } from "#app/models/reader/edition-reading.server.ts";
 import { isUniqueConstraintError } from "#app/utils/db-errors.server.ts";
 import { db } from "#app/utils/db.server.ts";
-import { loadManuscript, type FrozenMetadata } from "#server/export/manuscript.ts";
+import { loadManuscript, type FrozenMetadata, type Manuscript } from "#server/export/manuscript.ts";
 
 /**
  * Editions: the book frozen at a moment. An edition holds its own copy of every published
@@ -19,18 +19,10 @@ export type FreezeOutcome = { status: "frozen"; editionId: string; number: numbe
 /** Number of attempts when two people freeze the same book at once (the number is unique per book). */
 const FREEZE_ATTEMPTS = 3;
 
-/**
- * Freezes the published chapters as the book's next edition and queues its EPUB and PDF, in one
- * transaction. The chapters are read first (reading the live documents is slow), so the edition
- * holds them as they were at that moment.
- */
-export async function freezeEdition(options: { bookId: string; userId: string; note: string }): Promise<FreezeOutcome> {
-  const manuscript = await loadManuscript(options.bookId, "published");
+/** An edition's chapter rows: the manuscript's chapters in book order, with their HTML and text made once. */
+export function editionChapterRows(manuscript: Manuscript) {
   const chapters = manuscript.parts.flatMap((part) => part.chapters.map((chapter) => ({ part, chapter })));
-  if (chapters.length === 0) return { status: "nothing-published" };
-
-  const metadata: FrozenMetadata = { book: manuscript.book, partners: manuscript.partners, tools: manuscript.tools };
-  const rows = chapters.map(({ part, chapter }, index) => {
+  return chapters.map(({ part, chapter }, index) => {
     const node = chapterSchema.nodeFromJSON(chapter.doc);
     return {
       chapterId: chapter.id,
@@ -45,6 +37,19 @@ export async function freezeEdition(options: { bookId: string; userId: string; n
       bodyText: chapterPlainText(node),
     };
   });
+}
+
+/**
+ * Freezes the published chapters as the book's next edition and queues its EPUB and PDF, in one
+ * transaction. The chapters are read first (reading the live documents is slow), so the edition
+ * holds them as they were at that moment.
+ */
+export async function freezeEdition(options: { bookId: string; userId: string; note: string }): Promise<FreezeOutcome> {
+  const manuscript = await loadManuscript(options.bookId, "published");
+  if (manuscript.parts.every((part) => part.chapters.length === 0)) return { status: "nothing-published" };
+
+  const metadata: FrozenMetadata = { book: manuscript.book, partners: manuscript.partners, tools: manuscript.tools };
+  const rows = editionChapterRows(manuscript);
 
   for (let attempt = 1; ; attempt++) {
     try {

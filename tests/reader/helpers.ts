@@ -1,9 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { chapterSchema } from "#app/common/chapter-schema.ts";
-import { chapterPlainText } from "#app/common/chapter-text.ts";
-import { proseMirrorToHtml } from "#app/models/chapter-content.server.ts";
 import { storeByHash } from "#app/models/content-store.server.ts";
+import { editionChapterRows } from "#app/models/editions.server.ts";
 import { EXPORTS_FOLDER } from "#app/models/export-jobs.server.ts";
 import { detectImageType, storeImage } from "#app/models/images.server.ts";
 import { db } from "#app/utils/db.server.ts";
@@ -17,7 +15,6 @@ import { createBook, createChapter, createOrganisation, TEST_PRICING } from "#te
  */
 export async function freezeWithoutFiles(bookId: string, note = ""): Promise<{ id: string; number: number }> {
   const manuscript = await loadManuscript(bookId, "published");
-  const chapters = manuscript.parts.flatMap((part) => part.chapters.map((chapter) => ({ part, chapter })));
   const last = await db.edition.findFirst({ where: { bookId }, orderBy: { number: "desc" }, select: { number: true } });
   return db.edition.create({
     data: {
@@ -26,20 +23,7 @@ export async function freezeWithoutFiles(bookId: string, note = ""): Promise<{ i
       note,
       metadataJson: "{}",
       chapters: {
-        create: chapters.map(({ part, chapter }, index) => {
-          const node = chapterSchema.nodeFromJSON(chapter.doc);
-          return {
-            chapterId: chapter.id,
-            position: index + 1,
-            partTitle: part.title,
-            title: chapter.title,
-            slug: chapter.slug,
-            organisationsJson: JSON.stringify(chapter.organisations),
-            docJson: JSON.stringify(chapter.doc),
-            bodyHtml: proseMirrorToHtml(node),
-            bodyText: chapterPlainText(node),
-          };
-        }),
+        create: editionChapterRows(manuscript),
       },
     },
     select: { id: true, number: true },
