@@ -13,7 +13,11 @@ import { createPageCache, invalidatePages, PAGE_CACHE_TTL_MS, pageGeneration } f
  * something sees it on the next page; changes made elsewhere show within the TTL at most.
  */
 
-/** The book page and an edition's chapter page, without a query and not as data (Remix's single-fetch "….data"). */
+/**
+ * The book page and an edition's chapter page, without a query and not as data (Remix's single-fetch
+ * "….data"). Add a page only if, for a visitor without a session, nothing in it depends on who asks
+ * (no IP, no other cookie, no header) beyond the language, the nonce and the CSRF token.
+ */
 const CACHEABLE_PATH = /^\/boek\/[^/?]+(?:\/editie\/\d+\/[^/?]+)?$/;
 const isCacheable = (url: string) => CACHEABLE_PATH.test(url) && !url.endsWith(".data");
 /** Cookies that change nothing but the language and the token, both part of the cached page's key or filled in. */
