@@ -8,7 +8,7 @@ import compression from "compression";
 import express from "express";
 import type { KapittelLoadContext } from "#app/common/load-context.ts";
 import { COLLAB_PATH } from "#app/common/collab.ts";
-import { htmlToYUpdate, yDocToHtml, yDocToText } from "#app/models/chapter-content.server.ts";
+import { htmlToYUpdate } from "#app/models/chapter-content.server.ts";
 import { disconnectDb } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { announceShutdown, closeLiveEventRelay } from "#app/utils/live-events.server.ts";
@@ -16,6 +16,7 @@ import { closeRedisClient } from "#app/utils/redis.server.ts";
 import { importEndpoint, IMPORT_ENDPOINT_PATH } from "./chapter-files/import-endpoint.ts";
 import { createCollabService, type CollabService, type CollabServiceOptions } from "./collab/index.ts";
 import { originCheck } from "./http/origin-check.ts";
+import { renderInWorker } from "./collab/render-in-worker.ts";
 import { pageCache } from "./http/page-cache.ts";
 import { assignCspNonce, securityHeaders } from "./http/security-headers.ts";
 import { UpgradeRouter } from "./http/upgrade-router.ts";
@@ -75,11 +76,13 @@ export async function startServer(options: ServerOptions = {}): Promise<Kapittel
   const http = createServer(app);
   const upgrades = new UpgradeRouter();
   http.on("upgrade", upgrades.handle);
+  // Edits are rendered back to HTML and text on a thread of their own, off the keystrokes' path.
+  const renderer = renderInWorker({ warm: env.NODE_ENV !== "test" });
   const collab = createCollabService({
     appUrl: env.APP_URL,
     // Chapters that were never edited live start from their HTML; edits are rendered back to it.
     htmlToUpdate: htmlToYUpdate,
-    renderer: { html: (doc) => yDocToHtml(doc), text: yDocToText },
+    renderer,
     ...options.collab,
   });
   upgrades.add(COLLAB_PATH, collab.handleUpgrade);
@@ -104,6 +107,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Kapittel
       // Collaboration first: its sockets would keep http.close() waiting, and its documents
       // must be stored while the database is still open.
       await collab.close();
+      await renderer.close();
       announceShutdown();
       const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeIdleConnections();

@@ -81,9 +81,15 @@ export function yDocToText(doc: Y.Doc): string {
 
 type HappyElement = ReturnType<InstanceType<typeof Window>["document"]["createElement"]>;
 
-/** Runs `work` with a throwaway DOM document that runs no scripts and loads nothing. */
+let sharedWindow: InstanceType<typeof Window> | null = null;
+
+/**
+ * Runs `work` with a DOM document that runs no scripts and loads nothing. One window serves every
+ * call: making one costs about as much as the rendering itself, on the collaboration server's event
+ * loop. `work` is synchronous and builds in a detached element, so calls cannot see each other.
+ */
 function withDocument<T>(work: (document: InstanceType<typeof Window>["document"]) => T): T {
-  const window = new Window({
+  sharedWindow ??= new Window({
     settings: {
       disableJavaScriptEvaluation: true,
       disableJavaScriptFileLoading: true,
@@ -92,12 +98,7 @@ function withDocument<T>(work: (document: InstanceType<typeof Window>["document"
       disableComputedStyleRendering: true,
     },
   });
-  try {
-    return work(window.document);
-  } finally {
-    void window.happyDOM.abort();
-    void window.happyDOM.close();
-  }
+  return work(sharedWindow.document);
 }
 
 /**

@@ -191,7 +191,7 @@ export function createCollabService(options: CollabServiceOptions = {}): CollabS
     const document = new LiveDocument(chapterId, loaded, {
       store,
       // Counting open suggestions comes with rendering unless the renderer counts them itself.
-      renderer: options.renderer && { openSuggestions: countDocumentSuggestions, ...options.renderer },
+      renderer: options.renderer && (options.renderer.render ? options.renderer : { openSuggestions: countDocumentSuggestions, ...options.renderer }),
       timing,
       log,
       relay: (update, origin) => {

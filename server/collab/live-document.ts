@@ -161,9 +161,10 @@ export class LiveDocument {
     if (!this.#renderDue || !this.hooks.renderer) return;
     this.#renderDue = false;
     try {
-      const html = this.hooks.renderer.html(this.doc);
-      const text = this.hooks.renderer.text(this.doc);
-      const openSuggestions = this.hooks.renderer.openSuggestions?.(this.doc);
+      const { renderer } = this.hooks;
+      const { html, text, openSuggestions } = renderer.render
+        ? await renderer.render(this.doc)
+        : { html: renderer.html(this.doc), text: renderer.text(this.doc), openSuggestions: renderer.openSuggestions?.(this.doc) };
       await this.hooks.store.storeRendered(this.chapterId, html, text, openSuggestions);
     } catch (error) {
       this.#renderDue = true;

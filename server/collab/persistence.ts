@@ -8,12 +8,27 @@ import { openSqliteUpdateLog } from "./sqlite-update-log.ts";
 /** Turns a chapter's HTML into a Yjs update of its document (chapters that were never edited live). */
 export type HtmlToUpdate = (html: string) => Uint8Array;
 /** Renders a document to what reader pages, search and export use. */
-export type DocumentRenderer = {
-  html: (doc: Y.Doc) => string;
-  text: (doc: Y.Doc) => string;
+/** A chapter as the reader pages, search and exports read it without loading Yjs. */
+export type Rendered = {
+  html: string;
+  text: string;
   /** Open suggestions in the document (Chapter.openSuggestions: approving waits for none). */
-  openSuggestions?: (doc: Y.Doc) => number;
+  openSuggestions?: number;
 };
+
+/**
+ * Turns a document into what is stored beside it: either the three functions, run on the event
+ * loop (small documents, commands, tests), or `render`, which may do the work elsewhere
+ * (render-in-worker.ts) and is used instead of them when present.
+ */
+export type DocumentRenderer =
+  | {
+      html: (doc: Y.Doc) => string;
+      text: (doc: Y.Doc) => string;
+      openSuggestions?: (doc: Y.Doc) => number;
+      render?: undefined;
+    }
+  | { render: (doc: Y.Doc) => Promise<Rendered> };
 
 /** What loading a chapter's stored document yields. */
 export type LoadedDocument = {
