@@ -77,7 +77,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Kapittel
   const upgrades = new UpgradeRouter();
   http.on("upgrade", upgrades.handle);
   // Edits are rendered back to HTML and text on a thread of their own, off the keystrokes' path.
-  const renderer = renderInWorker({ warm: env.NODE_ENV !== "test" });
+  const renderer = renderInWorker();
   const collab = createCollabService({
     appUrl: env.APP_URL,
     // Chapters that were never edited live start from their HTML; edits are rendered back to it.
@@ -107,7 +107,6 @@ export async function startServer(options: ServerOptions = {}): Promise<Kapittel
       // Collaboration first: its sockets would keep http.close() waiting, and its documents
       // must be stored while the database is still open.
       await collab.close();
-      await renderer.close();
       announceShutdown();
       const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeIdleConnections();

@@ -27,43 +27,17 @@ type Waiting = { resolve: (rendered: Rendered) => void; reject: (error: Error) =
  * (happy-dom) takes 3 ms for a short chapter and, with garbage collection, up to 80 ms for a long
  * one; on the event loop that was a stall every peer's keystrokes waited behind, twice a second
  * with 20 busy chapters. The document's state is encoded here (about a millisecond) and the rest
- * happens there. A worker that dies fails what it had in hand (the document renders again later)
- * and is started anew on the next render. Tests (many servers, few edits) start it on first use.
+ * happens there.
+ *
+ * One worker serves the whole process, however many collaboration services it starts (tests start
+ * many), and it is started at once: loading the app's code in it takes a second or two of CPU,
+ * which at the first edits would stall the keystrokes just when people start typing, and delay
+ * the rendered text (and its count of open suggestions, which approving reads) by as much. An idle
+ * worker never keeps the process alive. One that dies fails what it had in hand (those documents
+ * render again later) and is started anew on the next render.
  */
-export function renderInWorker({ warm = false } = {}): DocumentRenderer & { close: () => Promise<void> } {
-  let worker: Worker | null = null;
-  let nextId = 1;
-  const waiting = new Map<number, Waiting>();
-
-  function start(): Worker {
-    const started = new Worker(BOOTSTRAP, {
-      eval: true,
-      workerData: { tsxApi: TSX_API, entry: new URL("./render-worker.ts", import.meta.url).href },
-    });
-    started.unref();
-    started.on("message", ({ id, rendered, error }: Reply) => {
-      const request = waiting.get(id);
-      if (!request) return;
-      waiting.delete(id);
-      // Held only while it has work: an idle worker never keeps a process alive.
-      if (waiting.size === 0) started.unref();
-      if (rendered) request.resolve(rendered);
-      else request.reject(new Error(error ?? "rendering failed"));
-    });
-    const fail = (error: Error) => {
-      if (worker === started) worker = null;
-      for (const request of waiting.values()) request.reject(error);
-      waiting.clear();
-    };
-    started.on("error", fail);
-    started.on("exit", (code) => fail(new Error(`the render worker stopped (exit code ${code})`)));
-    return started;
-  }
-
-  // Warm: started now rather than at the first edit. Loading the app's code in the worker takes a
-  // second or two of CPU, which on a busy server's first edits would stall the keystrokes' thread's
-  // share of the cores just when people start typing.
-  if (warm) worker = start();
+export function renderInWorker(): DocumentRenderer {
+  worker ??= start();
   return {
     render(doc) {
       const state = Y.encodeStateAsUpdate(doc);
@@ -75,10 +49,34 @@ export function renderInWorker({ warm = false } = {}): DocumentRenderer & { clos
         current.postMessage({ id, state }, [state.buffer as ArrayBuffer]);
       });
     },
-    async close() {
-      const current = worker;
-      worker = null;
-      await current?.terminate();
-    },
   };
+}
+
+let worker: Worker | null = null;
+let nextId = 1;
+const waiting = new Map<number, Waiting>();
+
+function start(): Worker {
+  const started = new Worker(BOOTSTRAP, {
+    eval: true,
+    workerData: { tsxApi: TSX_API, entry: new URL("./render-worker.ts", import.meta.url).href },
+  });
+  started.unref();
+  started.on("message", ({ id, rendered, error }: Reply) => {
+    const request = waiting.get(id);
+    if (!request) return;
+    waiting.delete(id);
+    // Held only while it has work.
+    if (waiting.size === 0) started.unref();
+    if (rendered) request.resolve(rendered);
+    else request.reject(new Error(error ?? "rendering failed"));
+  });
+  const fail = (error: Error) => {
+    if (worker === started) worker = null;
+    for (const request of waiting.values()) request.reject(error);
+    waiting.clear();
+  };
+  started.on("error", fail);
+  started.on("exit", (code) => fail(new Error(`the render worker stopped (exit code ${code})`)));
+  return started;
 }
