@@ -1,7 +1,8 @@
 import * as Y from "yjs";
 import { sqliteFilePath } from "#app/common/database-url.ts";
-import { db } from "#app/utils/db.server.ts";
+import { db, type DbTransaction } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
+import { lockRow } from "#app/utils/row-lock.server.ts";
 import { coalesceAppends, type AppendRows } from "./append-coalescer.ts";
 import { openSqliteUpdateLog } from "./sqlite-update-log.ts";
 
@@ -113,7 +114,7 @@ export function prismaDocumentStore({ htmlToUpdate }: { htmlToUpdate?: HtmlToUpd
         // PostgreSQL, perhaps with several processes compacting the same chapter: the row lock
         // makes them take turns, so each reads the snapshot the previous one wrote.
         await db.$transaction(async (tx) => {
-          await tx.$queryRaw`SELECT id FROM "Chapter" WHERE id = ${chapterId} FOR UPDATE`;
+          await lockRow(tx, "Chapter", chapterId);
           const stored = await storedParts(tx, chapterId, throughId);
           await tx.chapter.update({ where: { id: chapterId }, data: { docState: Buffer.from(merge(stored)) } });
           await tx.chapterUpdate.deleteMany({ where: { chapterId, id: { lte: throughId } } });
@@ -145,10 +146,8 @@ function appendAtOnce(write: AppendRows): DocumentStore["append"] {
   };
 }
 
-type Transaction = Parameters<Parameters<typeof db.$transaction>[0]>[0];
-
 /** The stored snapshot and the updates up to `throughId`, as compaction merges them. */
-async function storedParts(tx: Transaction, chapterId: string, throughId: number): Promise<Uint8Array[]> {
+async function storedParts(tx: DbTransaction, chapterId: string, throughId: number): Promise<Uint8Array[]> {
   const chapter = await tx.chapter.findUnique({ where: { id: chapterId }, select: { docState: true } });
   const rows = await tx.chapterUpdate.findMany({ where: { chapterId, id: { lte: throughId } }, orderBy: { id: "asc" }, select: { data: true } });
   return [...(chapter?.docState ? [bytes(chapter.docState)] : []), ...rows.map((row) => bytes(row.data))];
