@@ -2,7 +2,7 @@ import type { UserAccessFacts } from "#app/common/permissions.ts";
 import { searchQuery } from "./connection.server.ts";
 import { matchExpression } from "./fts-query.ts";
 import { SQL_MARK_CLOSE, SQL_MARK_OPEN } from "./highlight.ts";
-import type { RankedRow } from "./hits.ts";
+import { hitLinkColumns, type RankedRow } from "./hits.ts";
 import { countsFrom, type SearchIndex } from "./index-kind.ts";
 import type { SearchKind } from "./kinds.ts";
 import { visibilityCondition } from "./visibility.ts";
@@ -39,15 +39,7 @@ function rankedRows(match: string, user: UserAccessFacts, kinds: readonly Search
         highlight(search_index, 2, ${SQL_MARK_OPEN}, ${SQL_MARK_CLOSE}) AS titleMarked,
         snippet(search_index, 3, ${SQL_MARK_OPEN}, ${SQL_MARK_CLOSE}, '…', 24) AS summaryMarked,
         snippet(search_index, 4, ${SQL_MARK_OPEN}, ${SQL_MARK_CLOSE}, '…', 24) AS bodyMarked,
-        CASE d.kind
-          WHEN 'chapter' THEN (SELECT c."slug" FROM "Chapter" c WHERE c."id" = d.ref_id)
-          WHEN 'tool' THEN (SELECT t."slug" FROM "Tool" t WHERE t."id" = d.ref_id AND t."published")
-          WHEN 'event' THEN (SELECT e."slug" FROM "Event" e WHERE e."id" = d.ref_id AND e."published")
-          WHEN 'partner' THEN (SELECT o."slug" FROM "Organisation" o WHERE o."id" = d.ref_id)
-        END AS slug,
-        (SELECT b."slug" FROM "Chapter" c JOIN "Book" b ON b."id" = c."bookId" WHERE d.kind = 'chapter' AND c."id" = d.ref_id) AS bookSlug,
-        (SELECT c."status" FROM "Chapter" c WHERE d.kind = 'chapter' AND c."id" = d.ref_id) AS status,
-        (SELECT json_group_array(co."organisationId") FROM "ChapterOrganisation" co WHERE d.kind = 'chapter' AND co."chapterId" = d.ref_id) AS organisationIds
+        ${hitLinkColumns("d", "sqlite")}
       FROM search_index ${DOCUMENT_JOIN}
       WHERE search_index MATCH ? AND rank MATCH '${RANK}' AND d.kind IN (SELECT value FROM json_each(?)) AND (${visible.sql})
       ORDER BY rank

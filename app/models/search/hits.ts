@@ -18,6 +18,29 @@ export type RankedRow = {
   organisationIds: string | null;
 };
 
+/** How a dialect gathers a chapter's organisation ids into the JSON text of RankedRow.organisationIds. */
+const ORGANISATION_IDS_JSON = {
+  sqlite: `json_group_array(co."organisationId")`,
+  postgresql: `coalesce(json_agg(co."organisationId"), '[]')::text`,
+} as const;
+
+/**
+ * The columns of RankedRow that link a hit and let canAccessChapter check it again (slug,
+ * bookSlug, status, organisationIds), read for the index row called `row`, in either dialect:
+ * one list of what each kind links to, for both index twins.
+ */
+export function hitLinkColumns(row: string, dialect: keyof typeof ORGANISATION_IDS_JSON): string {
+  return `CASE ${row}.kind
+          WHEN 'chapter' THEN (SELECT c."slug" FROM "Chapter" c WHERE c."id" = ${row}.ref_id)
+          WHEN 'tool' THEN (SELECT t."slug" FROM "Tool" t WHERE t."id" = ${row}.ref_id AND t."published")
+          WHEN 'event' THEN (SELECT e."slug" FROM "Event" e WHERE e."id" = ${row}.ref_id AND e."published")
+          WHEN 'partner' THEN (SELECT o."slug" FROM "Organisation" o WHERE o."id" = ${row}.ref_id)
+        END AS slug,
+        (SELECT b."slug" FROM "Chapter" c JOIN "Book" b ON b."id" = c."bookId" WHERE ${row}.kind = 'chapter' AND c."id" = ${row}.ref_id) AS "bookSlug",
+        (SELECT c."status" FROM "Chapter" c WHERE ${row}.kind = 'chapter' AND c."id" = ${row}.ref_id) AS status,
+        (SELECT ${ORGANISATION_IDS_JSON[dialect]} FROM "ChapterOrganisation" co WHERE ${row}.kind = 'chapter' AND co."chapterId" = ${row}.ref_id) AS "organisationIds"`;
+}
+
 /** The passage to show: the body's best match, else the summary's, else the start of the summary. */
 function pickSnippet(row: RankedRow): string {
   if (hasMark(row.bodyMarked)) return row.bodyMarked;

@@ -1,7 +1,7 @@
 import type { UserAccessFacts } from "#app/common/permissions.ts";
 import { numberedPlaceholders, pgPool } from "#app/utils/pg-pool.server.ts";
 import { MARK_CLOSE, MARK_OPEN } from "./highlight.ts";
-import type { RankedRow } from "./hits.ts";
+import { hitLinkColumns, type RankedRow } from "./hits.ts";
 import { countsFrom, type SearchIndex } from "./index-kind.ts";
 import type { SearchKind } from "./kinds.ts";
 import { tsqueryExpression, type TsqueryExpression } from "./tsquery.ts";
@@ -60,15 +60,7 @@ async function rankedRows(match: TsqueryExpression, user: UserAccessFacts, kinds
         ${headline("title", TITLE)} AS "titleMarked",
         ${headline("summary", SNIPPET)} AS "summaryMarked",
         ${headline("body", SNIPPET)} AS "bodyMarked",
-        CASE page.kind
-          WHEN 'chapter' THEN (SELECT c."slug" FROM "Chapter" c WHERE c."id" = page.ref_id)
-          WHEN 'tool' THEN (SELECT t."slug" FROM "Tool" t WHERE t."id" = page.ref_id AND t."published")
-          WHEN 'event' THEN (SELECT e."slug" FROM "Event" e WHERE e."id" = page.ref_id AND e."published")
-          WHEN 'partner' THEN (SELECT o."slug" FROM "Organisation" o WHERE o."id" = page.ref_id)
-        END AS slug,
-        (SELECT b."slug" FROM "Chapter" c JOIN "Book" b ON b."id" = c."bookId" WHERE page.kind = 'chapter' AND c."id" = page.ref_id) AS "bookSlug",
-        (SELECT c."status" FROM "Chapter" c WHERE page.kind = 'chapter' AND c."id" = page.ref_id) AS status,
-        (SELECT coalesce(json_agg(co."organisationId"), '[]')::text FROM "ChapterOrganisation" co WHERE page.kind = 'chapter' AND co."chapterId" = page.ref_id) AS "organisationIds"
+        ${hitLinkColumns("page", "postgresql")}
       FROM page
       ORDER BY page.rank DESC, page.kind, page.ref_id`,
     [...match.params, [...kinds], ...visible.params, limit, offset],
