@@ -27,6 +27,32 @@ const countRuns = () => {
   return { runs, record: (id: string) => runs.set(id, (runs.get(id) ?? 0) + 1) };
 };
 
+/**
+ * Runs `check` while another client's transaction holds `FOR UPDATE` on the rows `lockSql` selects
+ * (PostgreSQL): a claimer that waited for the lock instead of skipping it would hang in `check`.
+ */
+async function whileLockedElsewhere(lockSql: string, params: unknown[], check: () => Promise<void>): Promise<void> {
+  let locked!: () => void;
+  let release!: () => void;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const holder = others[0]!.$transaction(
+    async (tx) => {
+      await tx.$queryRawUnsafe(lockSql, ...params);
+      locked();
+      await released;
+    },
+    { timeout: 30_000 },
+  );
+  try {
+    await isLocked;
+    await check();
+  } finally {
+    release();
+    await holder;
+  }
+}
+
 describe("export jobs are claimed exactly once", () => {
   test("three workers on separate connections drain twelve queued jobs: each runs once", async () => {
     const { book } = await createBook();
@@ -77,26 +103,10 @@ describe("export jobs are claimed exactly once", () => {
     const [first, second] = await Promise.all(
       [0, 1].map((index) => db.exportJob.create({ data: { bookId: book.id, scope: "draft", format: "pdf", createdAt: new Date(start + index) } })),
     );
-    let locked!: () => void;
-    let release!: () => void;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const holder = others[0]!.$transaction(
-      async (tx) => {
-        await tx.$queryRawUnsafe(`SELECT "id" FROM "ExportJob" WHERE "id" = $1 FOR UPDATE`, first!.id);
-        locked();
-        await released;
-      },
-      { timeout: 30_000 },
-    );
-    try {
-      await isLocked;
+    await whileLockedElsewhere(`SELECT "id" FROM "ExportJob" WHERE "id" = $1 FOR UPDATE`, [first!.id], async () => {
       // A runner that waited for the lock would hang here until the holder gives up.
       expect((await claimNextJob(db))?.id).toBe(second!.id);
-    } finally {
-      release();
-      await holder;
-    }
+    });
     expect((await claimNextJob(db))?.id).toBe(first!.id);
   });
 });
@@ -146,25 +156,9 @@ describe("outbox messages are claimed exactly once", () => {
     await db.outboxEmail.createMany({
       data: ["eerste", "tweede"].map((name, index) => ({ to: `${name}@claim.test`, subject: name, text: name, kind: "test", createdAt: new Date(start + index) })),
     });
-    let locked!: () => void;
-    let release!: () => void;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const holder = others[0]!.$transaction(
-      async (tx) => {
-        await tx.$queryRawUnsafe(`SELECT "id" FROM "OutboxEmail" WHERE "to" = 'eerste@claim.test' FOR UPDATE`);
-        locked();
-        await released;
-      },
-      { timeout: 30_000 },
-    );
-    try {
-      await isLocked;
+    await whileLockedElsewhere(`SELECT "id" FROM "OutboxEmail" WHERE "to" = 'eerste@claim.test' FOR UPDATE`, [], async () => {
       const claimed = await claimOutboxMessages({ maxAttempts: MAX_DELIVERY_ATTEMPTS });
       expect(claimed.map((message) => message.to)).toEqual(["tweede@claim.test"]);
-    } finally {
-      release();
-      await holder;
-    }
+    });
   });
 });
