@@ -3,8 +3,8 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { CHAPTER_FRAGMENT, COLLAB_PATH } from "#app/common/collab.ts";
 import { createCollabToken } from "#app/utils/collab-token.server.ts";
-import { db } from "#app/utils/db.server.ts";
 import { startServer, type KapittelServer } from "#server/app.ts";
+import { readStoredYDoc } from "#server/chapter-files/stored-document.ts";
 import type { CollabServiceOptions } from "#server/collab/index.ts";
 import type { CollabLogEntry } from "#server/collab/logging.ts";
 import { createBook, createChapter, createOrganisation, createUser } from "#tests/factories.ts";
@@ -114,18 +114,9 @@ export function collectLogs() {
   return { entries, log: (entry: CollabLogEntry) => void entries.push(entry) };
 }
 
-/**
- * The chapter as a (re)starting process loads it from the database. The updates are read before
- * the snapshot, as the server does: a compaction committing in between then only means some
- * updates are read twice, never that folded ones are missed.
- */
+/** The chapter as stored (readStoredYDoc: updates read before the snapshot), empty if never edited live. */
 export async function storedDocument(chapterId: string): Promise<Y.Doc> {
-  const rows = await db.chapterUpdate.findMany({ where: { chapterId }, orderBy: { id: "asc" } });
-  const chapter = await db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { docState: true } });
-  const doc = new Y.Doc();
-  if (chapter.docState) Y.applyUpdate(doc, chapter.docState);
-  for (const row of rows) Y.applyUpdate(doc, row.data);
-  return doc;
+  return (await readStoredYDoc(chapterId)).doc ?? new Y.Doc();
 }
 
 /** Whether the document already holds everything in the update (applying it changes nothing). */
